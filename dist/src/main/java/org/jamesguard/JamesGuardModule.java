@@ -1,0 +1,66 @@
+package org.jamesguard;
+
+import java.time.Clock;
+
+import javax.inject.Singleton;
+
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
+import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.GuardMetrics;
+import org.jamesguard.core.TrustedNetworks;
+import org.jamesguard.core.config.GuardSettings;
+import org.jamesguard.core.screen.DynamicScreen;
+import org.jamesguard.core.store.ScreenStore;
+import org.jamesguard.core.store.memory.MemoryScreenStore;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+
+/**
+ * The James Guard Guice module, named in {@code conf/extensions.properties}:
+ * <pre>
+ * guice.extension.module=org.jamesguard.JamesGuardModule
+ * </pre>
+ * James creates one child injector for extension modules; every handler of every listener, every
+ * mailet and every WebAdmin route is created from it. All shared state is bound here as a
+ * singleton, so they all see the same screen, counters and frozen accounts. James's own bindings
+ * ({@code Clock}, {@code MetricFactory}, {@code UsersRepository}...) are used as they are: an
+ * extension module cannot override them.
+ */
+public class JamesGuardModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(GuardMetrics.class).to(JamesMetrics.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    GuardSettings settings(ConfigurationProvider configurationProvider) throws ConfigurationException {
+        return GuardSettings.parse(configurationProvider.getConfiguration("jamesguard"));
+    }
+
+    @Provides
+    @Singleton
+    TrustedNetworks trustedNetworks(GuardSettings settings) {
+        return new TrustedNetworks(settings.trustedIps());
+    }
+
+    @Provides
+    @Singleton
+    DecisionRecorder decisionRecorder(GuardMetrics metrics, GuardSettings settings, Clock clock) {
+        return new DecisionRecorder(metrics, settings.storeFailurePolicy(), settings.reportOnly(), clock);
+    }
+
+    @Provides
+    @Singleton
+    ScreenStore screenStore() {
+        return new MemoryScreenStore();
+    }
+
+    @Provides
+    @Singleton
+    DynamicScreen dynamicScreen(ScreenStore store, Clock clock) {
+        return new DynamicScreen(store, clock);
+    }
+}

@@ -1,0 +1,205 @@
+package org.jamesguard.harness;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.w3c.dom.Document;
+
+/**
+ * Runs a real James 3.8.1 memory server with James Guard in {@code extensions-jars/} for a test
+ * class: the sample configuration from james-conf/ with the test's changes, every listener on a free
+ * loopback port, domains and users created over WebAdmin. On a test failure, James's log is printed.
+ * <pre>{@code
+ * @RegisterExtension
+ * static JamesExtension james = JamesExtension.builder()
+ *     .handler("smtp-mx", "org.jamesguard.hooks.smtp.SomeHandler", "<option>value</option>")
+ *     .user("alice@example.test", "secret")
+ *     .build();
+ * }</pre>
+ */
+public final class JamesExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+    public static final String MX = "smtp-mx";
+    public static final String SUBMISSION = "smtp-submission";
+    public static final String IMAP = "imap";
+    public static final String POP3 = "pop3";
+    public static final String DOMAIN = "example.test";
+
+    private final String name;
+    private final List<Consumer<ConfDir>> edits;
+    private final List<String> domains;
+    private final Map<String, String> users;
+    private final List<String> jvmArgs;
+    private final BuildLayout layout = BuildLayout.fromSystemProperties();
+    private JamesHome home;
+    private JamesServer server;
+
+    private JamesExtension(Builder builder) {
+        this.name = builder.name;
+        this.edits = List.copyOf(builder.edits);
+        this.domains = List.copyOf(builder.domains);
+        this.users = Map.copyOf(builder.users);
+        this.jvmArgs = List.copyOf(builder.jvmArgs);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String dirName = context.getRequiredTestClass().getSimpleName() + (name.isEmpty() ? "" : "-" + name);
+        home = JamesHome.create(layout.workDir().resolve(dirName), layout, Map.of(), edits);
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (server != null) {
+            System.err.println("---- James log of " + context.getDisplayName() + " (" + server.logFile() + "), last 150 lines:");
+            System.err.println(server.logTail(150));
+            System.err.println("---- end of James log");
+        }
+    }
+
+    /** Starts James from the existing home (after {@link #stop()}), recreating domains and users. */
+    public void start() {
+        server = JamesServer.start(home, layout, jvmArgs);
+        WebAdmin webAdmin = webAdmin();
+        domains.forEach(webAdmin::createDomain);
+        users.forEach(webAdmin::createUser);
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    public void restart() {
+        stop();
+        start();
+    }
+
+    public JamesHome home() {
+        return home;
+    }
+
+    public JamesServer server() {
+        return server;
+    }
+
+    public int port(String listener) {
+        return home.port(listener);
+    }
+
+    public WebAdmin webAdmin() {
+        return new WebAdmin(home.webAdminPort());
+    }
+
+    /** An SMTP connection to {@code listener} from {@code sourceIp} (any 127.x.y.z). */
+    public SmtpClient smtp(String listener, String sourceIp) {
+        return SmtpClient.connect(home.port(listener), sourceIp);
+    }
+
+    public Mailbox imap(String user, String password) {
+        return new Mailbox("imap", home.port(IMAP), user, password);
+    }
+
+    public Mailbox pop3(String user, String password) {
+        return new Mailbox("pop3", home.port(POP3), user, password);
+    }
+
+    public String log() {
+        return server.log();
+    }
+
+    public Path logFile() {
+        return server.logFile();
+    }
+
+    public static final class Builder {
+        private String name = "";
+        private final List<Consumer<ConfDir>> edits = new ArrayList<>();
+        private final List<String> domains = new ArrayList<>();
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private final List<String> jvmArgs = new ArrayList<>();
+
+        /** Distinguishes two servers of one test class (their homes). */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** Adds or replaces a handler of {@code listener}'s chain, with its configuration elements. */
+        public Builder handler(String listener, String handlerClass, String configXml) {
+            edits.add(conf -> conf.listener(listener, element -> ConfDir.handler(element, handlerClass, configXml)));
+            return this;
+        }
+
+        public Builder removeHandler(String listener, String handlerClass) {
+            edits.add(conf -> conf.listener(listener, element -> ConfDir.removeHandler(element, handlerClass)));
+            return this;
+        }
+
+        /** Sets an element of a listener, e.g. {@code ("smtp-mx", "auth/announce", "always")}. */
+        public Builder listenerElement(String listener, String path, String value) {
+            edits.add(conf -> conf.listener(listener, element -> ConfDir.setText(element, path, value)));
+            return this;
+        }
+
+        /** Replaces a whole configuration file. */
+        public Builder confFile(String fileName, String content) {
+            edits.add(conf -> conf.write(fileName, content));
+            return this;
+        }
+
+        public Builder property(String fileName, String key, String value) {
+            edits.add(conf -> conf.property(fileName, key, value));
+            return this;
+        }
+
+        public Builder xml(String fileName, Consumer<Document> edit) {
+            edits.add(conf -> conf.xml(fileName, edit));
+            return this;
+        }
+
+        public Builder conf(Consumer<ConfDir> edit) {
+            edits.add(edit);
+            return this;
+        }
+
+        /** A domain besides example.test (which domainlist.xml creates). */
+        public Builder domain(String domain) {
+            domains.add(domain);
+            return this;
+        }
+
+        public Builder user(String address, String password) {
+            users.put(address, password);
+            return this;
+        }
+
+        public Builder jvmArg(String arg) {
+            jvmArgs.add(arg);
+            return this;
+        }
+
+        public JamesExtension build() {
+            return new JamesExtension(this);
+        }
+    }
+}

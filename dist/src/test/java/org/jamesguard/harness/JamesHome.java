@@ -1,0 +1,132 @@
+package org.jamesguard.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.w3c.dom.Element;
+
+/**
+ * A James 3.8.1 home laid out from the build: {@code conf/} from james-conf/ with every listener moved
+ * to a free loopback port, our jar in {@code extensions-jars/}, a self-signed keystore, and the
+ * launcher class. The demo and the end-to-end tests both run James from such a home.
+ */
+public final class JamesHome {
+    public static final String KEYSTORE_SECRET = "james-guard-demo";
+
+    private final Path dir;
+    private final ConfDir conf;
+    private final Map<String, Integer> ports;
+    private final int webAdminPort;
+
+    private JamesHome(Path dir, Map<String, Integer> ports, int webAdminPort) {
+        this.dir = dir;
+        this.conf = new ConfDir(dir.resolve("conf"));
+        this.ports = ports;
+        this.webAdminPort = webAdminPort;
+    }
+
+    /**
+     * @param fixedPorts ports wanted for some listeners (jmxName, or "webadmin"); others get free ones
+     * @param edits the test's changes to the sample configuration, applied after the ports
+     */
+    public static JamesHome create(Path dir, BuildLayout layout, Map<String, Integer> fixedPorts,
+                                   List<Consumer<ConfDir>> edits) {
+        try {
+            deleteRecursively(dir);
+            Files.createDirectories(dir.resolve("conf"));
+            Files.createDirectories(dir.resolve("extensions-jars"));
+            Files.createDirectories(dir.resolve("logs"));
+            try (Stream<Path> files = Files.list(layout.jamesConf())) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = file.getFileName().toString();
+                    if (Files.isRegularFile(file) && (name.endsWith(".xml") || name.endsWith(".properties"))
+                        && !name.equals("pom.xml")) {
+                        Files.copy(file, dir.resolve("conf").resolve(name));
+                    }
+                }
+            }
+            Files.copy(layout.guardJar(), dir.resolve("extensions-jars/james-guard.jar"));
+            Keystores.copyTo(dir.resolve("conf/keystore"), KEYSTORE_SECRET);
+            installLauncher(dir.resolve("launcher"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ConfDir conf = new ConfDir(dir.resolve("conf"));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String file : ConfDir.LISTENER_FILES) {
+            if (Files.exists(conf.file(file))) {
+                conf.xml(file, document -> {
+                    for (Element listener : ConfDir.listeners(document)) {
+                        String jmxName = ConfDir.child(listener, "jmxName").orElseThrow().getTextContent().trim();
+                        int port = fixedPorts.containsKey(jmxName) ? fixedPorts.get(jmxName) : FreePorts.next();
+                        ConfDir.setText(listener, "bind", "127.0.0.1:" + port);
+                        ports.put(jmxName, port);
+                    }
+                });
+            }
+        }
+        int webAdminPort = fixedPorts.containsKey("webadmin") ? fixedPorts.get("webadmin") : FreePorts.next();
+        conf.property("webadmin.properties", "port", String.valueOf(webAdminPort));
+        conf.property("jmx.properties", "jmx.enabled", "false");
+        edits.forEach(edit -> edit.accept(conf));
+        return new JamesHome(dir, Map.copyOf(ports), webAdminPort);
+    }
+
+    private static void installLauncher(Path launcherDir) throws IOException {
+        String resource = ParentWatchdog.class.getName().replace('.', '/') + ".class";
+        Path target = launcherDir.resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = ParentWatchdog.class.getClassLoader().getResourceAsStream(resource)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public ConfDir conf() {
+        return conf;
+    }
+
+    public Path log() {
+        return dir.resolve("logs/james.log");
+    }
+
+    public Path launcherDir() {
+        return dir.resolve("launcher");
+    }
+
+    public int port(String jmxName) {
+        Integer port = ports.get(jmxName);
+        if (port == null) {
+            throw new IllegalArgumentException("no listener " + jmxName + "; listeners: " + ports.keySet());
+        }
+        return port;
+    }
+
+    public int webAdminPort() {
+        return webAdminPort;
+    }
+}

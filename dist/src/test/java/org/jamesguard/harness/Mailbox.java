@@ -1,0 +1,112 @@
+package org.jamesguard.harness;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.Store;
+import javax.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
+
+/**
+ * A user's INBOX read over real IMAP or POP3 (JavaMail), to check what James delivered.
+ * Messages are copied out, so they stay readable after the connection is closed.
+ */
+public final class Mailbox {
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String protocol;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    Mailbox(String protocol, int port, String user, String password) {
+        this.protocol = protocol;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Logs in and reads every message of the INBOX. Login failures propagate as MessagingException. */
+    public List<MimeMessage> read() throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail." + protocol + ".connectiontimeout", "10000");
+        properties.put("mail." + protocol + ".timeout", "30000");
+        Session session = Session.getInstance(properties);
+        Store store = session.getStore(protocol);
+        store.connect("127.0.0.1", port, user, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                List<MimeMessage> copies = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                    message.writeTo(raw);
+                    copies.add(new MimeMessage(session, new ByteArrayInputStream(raw.toByteArray())));
+                }
+                return copies;
+            } finally {
+                inbox.close(false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Waits until the INBOX holds at least {@code count} messages, and returns them all. */
+    public List<MimeMessage> awaitMessages(int count) {
+        List<List<MimeMessage>> found = new ArrayList<>(1);
+        Awaitility.await("INBOX of " + user + " holds " + count + " message(s)")
+            .atMost(DELIVERY_TIMEOUT)
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptionsInstanceOf(MessagingException.class)
+            .until(() -> {
+                List<MimeMessage> messages = read();
+                found.clear();
+                found.add(messages);
+                return messages.size() >= count;
+            });
+        return found.get(0);
+    }
+
+    /** The message whose Subject is given, once delivered. */
+    public MimeMessage awaitSubject(String subject) {
+        List<MimeMessage> found = new ArrayList<>(1);
+        Awaitility.await("INBOX of " + user + " holds '" + subject + "'")
+            .atMost(DELIVERY_TIMEOUT)
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptionsInstanceOf(MessagingException.class)
+            .until(() -> {
+                for (MimeMessage message : read()) {
+                    if (subject.equals(message.getSubject())) {
+                        found.add(message);
+                        return true;
+                    }
+                }
+                return false;
+            });
+        return found.get(0);
+    }
+
+    /** Subjects of the messages in the INBOX now. */
+    public List<String> subjects() throws MessagingException {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : read()) {
+            subjects.add(message.getSubject());
+        }
+        return subjects;
+    }
+}

@@ -1,0 +1,35 @@
+package org.jamesguard.webadmin;
+
+import javax.inject.Inject;
+
+import org.apache.james.webadmin.Routes;
+
+import spark.Service;
+
+/**
+ * All James Guard WebAdmin routes, under {@value #BASE_PATH}. Registered with
+ * {@code extensions.routes=org.jamesguard.webadmin.GuardRoutes} in {@code webadmin.properties}.
+ */
+public class GuardRoutes implements Routes {
+    public static final String BASE_PATH = "/guard";
+
+    private final HealthRoutes health;
+    private final ScreenRoutes screen;
+
+    @Inject
+    public GuardRoutes(HealthRoutes health, ScreenRoutes screen) {
+        this.health = health;
+        this.screen = screen;
+    }
+
+    @Override
+    public String getBasePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void define(Service service) {
+        health.define(service);
+        screen.define(service);
+    }
+}

@@ -1,0 +1,161 @@
+package org.jamesguard.webadmin;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.james.webadmin.Constants;
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
+import org.apache.james.webadmin.utils.JsonExtractException;
+import org.apache.james.webadmin.utils.JsonExtractor;
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.eclipse.jetty.http.HttpStatus;
+import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.TrustedNetworks;
+import org.jamesguard.core.config.Durations;
+import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.screen.DynamicScreen;
+import org.jamesguard.core.store.ScreenEntry;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * The dynamic screen over WebAdmin:
+ * <ul>
+ * <li>{@code GET /guard/screen}: active entries;</li>
+ * <li>{@code PUT /guard/screen/{ip}} with {@code {"duration":"60m","reason":"..."}} (both optional);</li>
+ * <li>{@code DELETE /guard/screen/{ip}}.</li>
+ * </ul>
+ */
+public class ScreenRoutes {
+    static final String SCREEN = GuardRoutes.BASE_PATH + "/screen";
+    static final Duration DEFAULT_DURATION = Duration.ofMinutes(60);
+
+    private final DynamicScreen screen;
+    private final TrustedNetworks trusted;
+    private final JsonTransformer json;
+    private final JsonExtractor<ScreenRequest> extractor = new JsonExtractor<>(ScreenRequest.class);
+
+    @Inject
+    public ScreenRoutes(DynamicScreen screen, TrustedNetworks trusted, JsonTransformer json) {
+        this.screen = screen;
+        this.trusted = trusted;
+        this.json = json;
+    }
+
+    void define(Service service) {
+        service.get(SCREEN, (request, response) -> list(), json);
+        service.put(SCREEN + "/:ip", this::put, json);
+        service.delete(SCREEN + "/:ip", this::delete);
+    }
+
+    private List<Map<String, Object>> list() {
+        return screen.list().stream().map(ScreenRoutes::toJson).collect(Collectors.toList());
+    }
+
+    private Object put(Request request, Response response) {
+        String ip = ip(request);
+        ScreenRequest body = parse(request);
+        Duration duration = body.duration();
+        if (trusted.isTrusted(IpAddresses.parse(ip))) {
+            throw badRequest(ip + " is a trusted IP: trusted IPs are never screened");
+        }
+        ScreenEntry entry = screen.screen(ip, false, duration, body.reason(), AuditContext.forIp(ip)).orElseThrow();
+        return toJson(entry);
+    }
+
+    private String delete(Request request, Response response) {
+        String ip = ip(request);
+        if (!screen.unscreen(ip, AuditContext.forIp(ip))) {
+            throw ErrorResponder.builder()
+                .statusCode(HttpStatus.NOT_FOUND_404)
+                .type(ErrorType.NOT_FOUND)
+                .message("%s is not screened", ip)
+                .haltError();
+        }
+        response.status(HttpStatus.NO_CONTENT_204);
+        return "";
+    }
+
+    private ScreenRequest parse(Request request) {
+        String contentType = request.contentType();
+        if (contentType != null && !contentType.startsWith(Constants.JSON_CONTENT_TYPE)) {
+            throw badRequest("expected Content-Type: " + Constants.JSON_CONTENT_TYPE + ", got " + contentType);
+        }
+        if (request.body() == null || request.body().isBlank()) {
+            return new ScreenRequest(null, null);
+        }
+        try {
+            return extractor.parse(request.body());
+        } catch (JsonExtractException e) {
+            throw badRequest("invalid body: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage().split("\n")[0];
+    }
+
+    private static String ip(Request request) {
+        String raw = request.params("ip");
+        if (!IpAddresses.isLiteral(raw)) {
+            throw badRequest("'" + raw + "' is not an IP address");
+        }
+        return IpAddresses.format(IpAddresses.parse(raw));
+    }
+
+    static spark.HaltException badRequest(String message) {
+        return ErrorResponder.builder()
+            .statusCode(HttpStatus.BAD_REQUEST_400)
+            .type(ErrorType.INVALID_ARGUMENT)
+            .message(message)
+            .haltError();
+    }
+
+    private static Map<String, Object> toJson(ScreenEntry entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ip", entry.ip());
+        json.put("since", entry.since().toString());
+        json.put("expires", entry.expires().toString());
+        json.put("reason", entry.reason());
+        return json;
+    }
+
+    /** The optional body of a PUT. */
+    public static final class ScreenRequest {
+        private final Duration duration;
+        private final String reason;
+
+        @JsonCreator
+        public ScreenRequest(@JsonProperty("duration") String duration, @JsonProperty("reason") String reason) {
+            try {
+                this.duration = duration == null ? DEFAULT_DURATION : Durations.parse(duration);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("duration: " + e.getMessage());
+            }
+            this.reason = reason == null || reason.isBlank() ? "added by an administrator" : reason;
+        }
+
+        Duration duration() {
+            return duration;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+}
