@@ -40,7 +40,7 @@ public final class BuildLayout {
         return path.toAbsolutePath().normalize();
     }
 
-    private static Path projectRoot() {
+    public static Path projectRoot() {
         Path dir = Paths.get("").toAbsolutePath();
         while (dir != null) {
             if (Files.exists(dir.resolve("james-conf/smtpserver.xml"))) {

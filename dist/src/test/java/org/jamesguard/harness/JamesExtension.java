@@ -56,7 +56,7 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) {
         String dirName = context.getRequiredTestClass().getSimpleName() + (name.isEmpty() ? "" : "-" + name);
-        home = JamesHome.create(layout.workDir().resolve(dirName), layout, Map.of(), edits);
+        home = JamesHome.create(layout.workDir().resolve(dirName), layout, Map.of(), edits, Keystores.shared());
         start();
     }
 
@@ -116,11 +116,11 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     public Mailbox imap(String user, String password) {
-        return new Mailbox("imap", home.port(IMAP), user, password);
+        return Mailbox.imap(home.port(IMAP), user, password);
     }
 
     public Mailbox pop3(String user, String password) {
-        return new Mailbox("pop3", home.port(POP3), user, password);
+        return Mailbox.pop3(home.port(POP3), user, password);
     }
 
     public String log() {

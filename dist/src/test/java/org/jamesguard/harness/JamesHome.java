@@ -38,9 +38,10 @@ public final class JamesHome {
     /**
      * @param fixedPorts ports wanted for some listeners (jmxName, or "webadmin"); others get free ones
      * @param edits the test's changes to the sample configuration, applied after the ports
+     * @param keystore the keystore copied to {@code conf/keystore} (secret {@value #KEYSTORE_SECRET})
      */
     public static JamesHome create(Path dir, BuildLayout layout, Map<String, Integer> fixedPorts,
-                                   List<Consumer<ConfDir>> edits) {
+                                   List<Consumer<ConfDir>> edits, Path keystore) {
         try {
             deleteRecursively(dir);
             Files.createDirectories(dir.resolve("conf"));
@@ -56,7 +57,7 @@ public final class JamesHome {
                 }
             }
             Files.copy(layout.guardJar(), dir.resolve("extensions-jars/james-guard.jar"));
-            Keystores.copyTo(dir.resolve("conf/keystore"), KEYSTORE_SECRET);
+            Files.copy(keystore, dir.resolve("conf/keystore"));
             installLauncher(dir.resolve("launcher"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,29 +7,35 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
-/** Self-signed PKCS12 keystores for the STARTTLS listeners, made once with the JDK's keytool. */
-final class Keystores {
-    private static Path cached;
+/** Self-signed PKCS12 keystores for the STARTTLS listeners, made with the JDK's keytool. */
+public final class Keystores {
+    private static Path shared;
 
     private Keystores() {
     }
 
-    static synchronized void copyTo(Path target, String secret) throws IOException {
-        if (cached == null) {
-            Path dir = Files.createTempDirectory("jamesguard-keystore");
-            dir.toFile().deleteOnExit();
-            cached = dir.resolve("keystore");
-            generate(cached, secret);
-            cached.toFile().deleteOnExit();
+    /** One keystore for every James this JVM starts: keytool takes a second or two. */
+    public static synchronized Path shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("jamesguard-keystore");
+                dir.toFile().deleteOnExit();
+                shared = dir.resolve("keystore");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            generate(shared, JamesHome.KEYSTORE_SECRET);
+            shared.toFile().deleteOnExit();
         }
-        Files.copy(cached, target);
+        return shared;
     }
 
-    /** Generates a keystore at {@code target} unless one is already there (the demo keeps its own). */
-    static void ensure(Path target, String secret) {
+    /** The keystore at {@code target}, generated on first use and kept (the demo's). */
+    public static Path ensure(Path target) {
         if (!Files.exists(target)) {
-            generate(target, secret);
+            generate(target, JamesHome.KEYSTORE_SECRET);
         }
+        return target;
     }
 
     private static void generate(Path target, String secret) {

@@ -30,7 +30,15 @@ public final class Mailbox {
     private final String user;
     private final String password;
 
-    Mailbox(String protocol, int port, String user, String password) {
+    public static Mailbox imap(int port, String user, String password) {
+        return new Mailbox("imap", port, user, password);
+    }
+
+    public static Mailbox pop3(int port, String user, String password) {
+        return new Mailbox("pop3", port, user, password);
+    }
+
+    private Mailbox(String protocol, int port, String user, String password) {
         this.protocol = protocol;
         this.port = port;
         this.user = user;

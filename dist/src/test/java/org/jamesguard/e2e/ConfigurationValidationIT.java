@@ -1,0 +1,56 @@
+package org.jamesguard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.jamesguard.harness.BuildLayout;
+import org.jamesguard.harness.ConfDir;
+import org.jamesguard.harness.JamesHome;
+import org.jamesguard.harness.JamesServer;
+import org.jamesguard.harness.Keystores;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A wrong value stops James's start, with a message naming the element and what is allowed. */
+class ConfigurationValidationIT {
+    private static final BuildLayout LAYOUT = BuildLayout.fromSystemProperties();
+
+    static Stream<Arguments> badConfigurations() {
+        return Stream.of(
+            Arguments.of("unknown store backend",
+                jamesGuardXml("<store><backend>mongo</backend></store>"),
+                "jamesguard.xml: <jamesguard><store><backend>: expected memory, got 'mongo'"),
+            Arguments.of("malformed trusted CIDR",
+                jamesGuardXml("<trustedIps>10.0.0.0/33</trustedIps>"),
+                "jamesguard.xml: <jamesguard><trustedIps>: malformed CIDR '10.0.0.0/33': prefix must be 0 to 32"),
+            Arguments.of("unknown element",
+                jamesGuardXml("<reportonly>true</reportonly>"),
+                "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <store>"),
+            Arguments.of("not a boolean",
+                jamesGuardXml("<reportOnly>maybe</reportOnly>"),
+                "jamesguard.xml: <jamesguard><reportOnly>: expected true or false, got 'maybe'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigurations")
+    void badValueStopsJamesWithAMessageNamingTheElement(String name, Consumer<ConfDir> edit, String message) {
+        JamesHome home = JamesHome.create(LAYOUT.workDir().resolve("ConfigurationValidationIT-" + name.replace(' ', '-')),
+            LAYOUT, Map.of(), List.of(edit), Keystores.shared());
+
+        assertThatThrownBy(() -> JamesServer.start(home, LAYOUT, List.of()).close())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("James did not start")
+            .hasMessageContaining(message);
+        assertThat(home.log()).content().contains(message);
+    }
+
+    private static Consumer<ConfDir> jamesGuardXml(String content) {
+        return conf -> conf.write("jamesguard.xml", "<?xml version=\"1.0\"?>\n<jamesguard>" + content + "</jamesguard>\n");
+    }
+}
