@@ -5,6 +5,26 @@ package org.jamesguard.core;
  * are decided in one place. Checks pick a constant; none formats a code inline.
  */
 public final class Replies {
+    /** A1, A4, A9: this sender or this client must authenticate first. */
+    public static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
+    /** A5: the return-path is not one of the authenticated account's addresses. */
+    public static final Reply SENDER_NOT_OWNED = Reply.of(550, "5.7.1", "Sender address not owned by authenticated user");
+    /** A6: an address of the From: header is not one of the authenticated account's addresses. */
+    public static final Reply FROM_NOT_OWNED = Reply.of(550, "5.7.1", "From: header address not owned by authenticated user");
+    /** A6: the From: header is missing, duplicated, malformed or ambiguous; the text names the problem. */
+    public static final Reply FROM_REFUSED = Reply.of(550, "5.7.1", "From: header refused");
+    /** A10: POP-before-SMTP is enforced and this IP has not logged in over POP3 recently. */
+    public static final Reply POP_BEFORE_SMTP_REQUIRED = Reply.of(530, "5.7.0", "Authentication required (or a recent POP3 login from this address)");
+    /** A11: AUTH is not offered on this listener, so the command does not exist here. */
+    public static final Reply AUTH_UNRECOGNIZED = Reply.of(500, "5.5.1", "Command unrecognized");
+    /** A12, A13: the IP kept trying to authenticate and is now screened. */
+    public static final Reply AUTH_ATTEMPTS_SCREENED = Reply.of(421, "4.7.0", "Too many authentication attempts, try again later");
+    /** A wrong login or password. */
+    public static final Reply AUTH_FAILED = Reply.of(535, "5.7.8", "Authentication credentials invalid");
+    /** A14: AUTH PLAIN asked to act as another account without a delegation. */
+    public static final Reply AUTHZID_REFUSED = Reply.of(535, "5.7.8", "Authorization identity refused");
+    /** AUTH before STARTTLS on a listener that requires TLS for it (RFC 4954). */
+    public static final Reply ENCRYPTION_REQUIRED = Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
     /** Dynamic screen: a blocked IP is refused at connect. */
     public static final Reply SCREENED = Reply.of(554, "5.7.1", "Client host blocked by the dynamic screen");
     /** The state store failed and the policy is fail-closed. */

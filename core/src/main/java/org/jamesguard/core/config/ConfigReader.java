@@ -16,6 +16,7 @@ import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.jamesguard.core.Mode;
+import org.jamesguard.core.net.ExclusionList;
 
 /**
  * Reads one XML element of our configuration (a {@code <handler>} element of {@code smtpserver.xml}, or
@@ -138,6 +139,12 @@ public final class ConfigReader {
 
     public List<String> strings(String element) {
         return list(element, Function.identity());
+    }
+
+    /** An exclusion list (SPEC's wildcards) taking only the given kinds of entries. */
+    public ExclusionList exclusionList(String element, Set<ExclusionList.Kind> kinds, boolean caseSensitiveLocalParts) {
+        List<String> entries = strings(element);
+        return parse(element, String.join(", ", entries), ignored -> ExclusionList.parse(entries, kinds, caseSensitiveLocalParts));
     }
 
     /** Fails on any child element not named: a typo must not silently leave a default in place. */

@@ -1,11 +1,13 @@
 package org.jamesguard.core.config;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
+import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.store.StoreFailurePolicy;
 
 import com.google.common.collect.ImmutableMap;
@@ -16,6 +18,10 @@ import com.google.common.collect.ImmutableMap;
  * <jamesguard>
  *   <reportOnly>false</reportOnly>          <!-- every check only reports: log + header + metric -->
  *   <trustedIps>192.0.2.0/24</trustedIps>  <!-- besides 127.0.0.1, ::1 and James's authorizedAddresses -->
+ *   <network>
+ *     <serverAddresses>192.0.2.10</serverAddresses>  <!-- besides the addresses of the server's interfaces -->
+ *     <lanIps>10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7</lanIps>  <!-- or none -->
+ *   </network>
  *   <store>
  *     <backend>memory</backend>
  *     <failurePolicy>fail-open</failurePolicy>
@@ -35,13 +41,17 @@ public final class GuardSettings {
 
     private final boolean reportOnly;
     private final IpMatcher trustedIps;
+    private final IpMatcher serverAddresses;
+    private final IpMatcher lanIps;
     private final StoreBackend storeBackend;
     private final StoreFailurePolicy storeFailurePolicy;
 
-    private GuardSettings(boolean reportOnly, IpMatcher trustedIps, StoreBackend storeBackend,
-                          StoreFailurePolicy storeFailurePolicy) {
+    private GuardSettings(boolean reportOnly, IpMatcher trustedIps, IpMatcher serverAddresses, IpMatcher lanIps,
+                          StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy) {
         this.reportOnly = reportOnly;
         this.trustedIps = trustedIps;
+        this.serverAddresses = serverAddresses;
+        this.lanIps = lanIps;
         this.storeBackend = storeBackend;
         this.storeFailurePolicy = storeFailurePolicy;
     }
@@ -55,13 +65,24 @@ public final class GuardSettings {
     }
 
     private static GuardSettings parse(ConfigReader root) {
-        root.allowOnly("reportOnly", "trustedIps", "store");
+        root.allowOnly("reportOnly", "trustedIps", "network", "store");
+        ConfigReader network = root.child("network").allowOnly("serverAddresses", "lanIps");
         ConfigReader store = root.child("store").allowOnly("backend", "failurePolicy");
         return new GuardSettings(
             root.bool("reportOnly", false),
             IpMatcher.of(root.list("trustedIps", Cidr::parse)),
+            IpMatcher.of(network.list("serverAddresses", Cidr::parse)),
+            network.has("lanIps") ? lanIps(network) : NetworkClasses.PRIVATE_RANGES,
             store.oneOf("backend", BACKENDS, StoreBackend.MEMORY),
             store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN));
+    }
+
+    private static IpMatcher lanIps(ConfigReader network) {
+        List<String> values = network.strings("lanIps");
+        if (values.equals(List.of("none"))) {
+            return IpMatcher.NONE;
+        }
+        return IpMatcher.of(network.list("lanIps", Cidr::parse));
     }
 
     public boolean reportOnly() {
@@ -70,6 +91,15 @@ public final class GuardSettings {
 
     public IpMatcher trustedIps() {
         return trustedIps;
+    }
+
+    /** Configured server addresses; the module adds those of the network interfaces. */
+    public IpMatcher serverAddresses() {
+        return serverAddresses;
+    }
+
+    public IpMatcher lanIps() {
+        return lanIps;
     }
 
     public StoreBackend storeBackend() {
