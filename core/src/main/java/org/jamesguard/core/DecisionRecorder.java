@@ -89,6 +89,17 @@ public final class DecisionRecorder {
         }
     }
 
+    /**
+     * Logs and counts a refusal that no mode can turn into an acceptance: a wrong password stays wrong in
+     * report-only mode.
+     */
+    public Decision refuse(Verdict verdict, AuditContext context) {
+        if (!verdict.refuses()) {
+            throw new IllegalArgumentException("not a refusal: " + verdict);
+        }
+        return enforced(verdict, context);
+    }
+
     private Decision refusal(Verdict verdict, Mode mode, AuditContext context) {
         CheckId id = verdict.check();
         Reply reply = verdict.reply().orElseThrow();
@@ -97,6 +108,12 @@ public final class DecisionRecorder {
             AuditLog.decision(id, "report-only", verdict.reply(), context, verdict.detail());
             return Decision.proceedWith(verdict.header().orElseGet(() -> reportHeader(id, reply)));
         }
+        return enforced(verdict, context);
+    }
+
+    private Decision enforced(Verdict verdict, AuditContext context) {
+        CheckId id = verdict.check();
+        Reply reply = verdict.reply().orElseThrow();
         String outcome = verdict.kind() == Verdict.Kind.TEMPFAIL ? "tempfail" : "reject";
         count(id, outcome);
         AuditLog.decision(id, outcome, verdict.reply(), context, verdict.detail());

@@ -9,19 +9,31 @@ public final class Header {
 
     private final String name;
     private final String value;
+    private final boolean replacing;
 
-    private Header(String name, String value) {
+    private Header(String name, String value, boolean replacing) {
         this.name = name;
         this.value = value;
+        this.replacing = replacing;
     }
 
+    /** A field added beside any of the same name. */
     public static Header of(String name, String value) {
+        return create(name, value, false);
+    }
+
+    /** A field that replaces every field of the same name (e.g. {@code Sender:} when stamping). */
+    public static Header replacing(String name, String value) {
+        return create(name, value, true);
+    }
+
+    private static Header create(String name, String value, boolean replacing) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid header name '" + name + "'");
         }
-        return new Header(name, sanitize(value));
+        return new Header(name, sanitize(value), replacing);
     }
 
     /** Values can carry client-supplied text (a HELO name): strip what could end or fold the field. */
@@ -47,14 +59,19 @@ public final class Header {
         return value;
     }
 
+    public boolean replacesExisting() {
+        return replacing;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof Header && ((Header) o).name.equals(name) && ((Header) o).value.equals(value);
+        return o instanceof Header && ((Header) o).name.equals(name) && ((Header) o).value.equals(value)
+            && ((Header) o).replacing == replacing;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, value);
+        return Objects.hash(name, value, replacing);
     }
 
     @Override

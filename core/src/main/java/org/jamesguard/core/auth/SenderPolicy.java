@@ -2,11 +2,13 @@ package org.jamesguard.core.auth;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.StageResult;
+import org.jamesguard.core.auth.from.FromHeaderAnalysis;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.NetworkClasses;
 
@@ -57,6 +59,19 @@ public final class SenderPolicy {
             .check(SenderOwnedByAuthUserCheck.ID, config.gatewaysExempt() ? config.senderOwnership : Mode.OFF,
                 () -> SenderOwnedByAuthUserCheck.check(session, () -> owned(session),
                     senderExempt(session) || config.gatewayDomains.contains(recipient.domain())))
+            .build();
+    }
+
+    /** A6 at the end of DATA, over the From: header(s) of the message, parsed only if the check runs. */
+    public StageResult atData(SessionSnapshot session, Supplier<FromHeaderAnalysis> from) {
+        return StageResult.builder(recorder, session.auditContext())
+            .check(FromHeaderOwnedByAuthUserCheck.ID, config.fromOwnership.mode(),
+                () -> FromHeaderOwnedByAuthUserCheck.check(session, from,
+                    address -> accounts.owns(session.authUser().orElseThrow(), address),
+                    config.ownershipExemptions::matchesAddress,
+                    config.gatewaysExempt() && !session.recipients().isEmpty()
+                        && session.recipients().stream().allMatch(recipient -> config.gatewayDomains.contains(recipient.domain())),
+                    config.fromOwnership))
             .build();
     }
 

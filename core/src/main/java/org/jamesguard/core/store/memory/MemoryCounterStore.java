@@ -3,7 +3,6 @@ package org.jamesguard.core.store.memory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.SlidingWindow;
@@ -13,10 +12,8 @@ import org.jamesguard.core.store.SlidingWindow;
  * key only, so concurrent sessions are counted exactly. Idle keys are swept once a minute.
  */
 public final class MemoryCounterStore implements CounterStore {
-    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
-
     private final ConcurrentHashMap<String, SlidingWindow> windows = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
+    private final SweepSchedule sweeps = new SweepSchedule();
 
     @Override
     public Acquisition tryAcquire(String key, long amount, long limit, Duration window, Instant now) {
@@ -72,8 +69,7 @@ public final class MemoryCounterStore implements CounterStore {
     }
 
     private void sweepIfDue(Instant now) {
-        Instant due = nextSweep.get();
-        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_INTERVAL))) {
+        if (!sweeps.due(now)) {
             return;
         }
         for (String key : windows.keySet()) {

@@ -1,4 +1,4 @@
-package org.jamesguard.core.auth;
+package org.jamesguard.core.auth.from;
 
 /**
  * Why a From header cannot be trusted. Thrown deep inside the parser and turned into

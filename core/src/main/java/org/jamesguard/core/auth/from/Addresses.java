@@ -1,4 +1,4 @@
-package org.jamesguard.core.auth;
+package org.jamesguard.core.auth.from;
 
 import org.jamesguard.core.net.EmailAddress;
 

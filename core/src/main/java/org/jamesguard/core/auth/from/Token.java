@@ -1,4 +1,4 @@
-package org.jamesguard.core.auth;
+package org.jamesguard.core.auth.from;
 
 /** One lexical unit of an RFC 5322 address list; quoted strings and comments hold their unescaped text. */
 final class Token {

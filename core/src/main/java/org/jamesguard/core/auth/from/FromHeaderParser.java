@@ -1,4 +1,4 @@
-package org.jamesguard.core.auth;
+package org.jamesguard.core.auth.from;
 
 import java.util.LinkedHashSet;
 import java.util.Objects;

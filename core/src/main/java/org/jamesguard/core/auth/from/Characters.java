@@ -1,4 +1,4 @@
-package org.jamesguard.core.auth;
+package org.jamesguard.core.auth.from;
 
 /**
  * Characters a From header may not carry anywhere: they end lines for some parsers (CR, LF, NEL,

@@ -1,0 +1,58 @@
+package org.jamesguard.hooks.smtp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.smtpserver.SMTPConstants;
+import org.apache.mailet.Mail;
+import org.jamesguard.core.Header;
+
+/**
+ * Headers a gate decided during a session (warnings, report-only notes), written into the message at the
+ * end of DATA. Connection headers go into every message of the session; transaction headers into the
+ * current one (James clears transaction state after each message). Each gate has its own, so each writes
+ * exactly what it decided.
+ */
+final class SessionHeaders {
+    private final AttachmentKey<Pending> key;
+
+    SessionHeaders(String gate) {
+        this.key = AttachmentKey.of("jamesguard." + gate + ".headers", Pending.class);
+    }
+
+    void add(SMTPSession session, List<Header> headers, State state) {
+        if (headers.isEmpty()) {
+            return;
+        }
+        Pending pending = session.getAttachment(key, state).orElseGet(Pending::new);
+        pending.headers.addAll(headers);
+        session.setAttachment(key, pending, state);
+    }
+
+    /** Writes the pending headers into the message being received. */
+    void writeTo(SMTPSession session) throws MessagingException {
+        Mail mail = session.getAttachment(SMTPConstants.MAIL, State.Transaction)
+            .orElseThrow(() -> new IllegalStateException("no message in the session"));
+        MimeMessage message = mail.getMessage();
+        for (State state : new State[] {State.Connection, State.Transaction}) {
+            for (Header header : session.getAttachment(key, state).map(pending -> pending.headers).orElse(List.of())) {
+                if (header.replacesExisting()) {
+                    message.setHeader(header.name(), header.value());
+                } else {
+                    message.addHeader(header.name(), header.value());
+                }
+            }
+        }
+        session.removeAttachment(key, State.Transaction);
+    }
+
+    private static final class Pending {
+        private final List<Header> headers = new ArrayList<>();
+    }
+}
