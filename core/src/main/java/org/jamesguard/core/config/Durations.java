@@ -23,13 +23,11 @@ public final class Durations {
         Matcher matcher = SIMPLE.matcher(value);
         Duration duration;
         if (matcher.matches() && UNITS.containsKey(matcher.group(2))) {
-            long amount;
             try {
-                amount = Long.parseLong(matcher.group(1));
-            } catch (NumberFormatException e) {
+                duration = ofUnit(Long.parseLong(matcher.group(1)), matcher.group(2));
+            } catch (NumberFormatException | ArithmeticException e) {
                 throw invalid(text);
             }
-            duration = ofUnit(amount, matcher.group(2));
         } else {
             try {
                 duration = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
