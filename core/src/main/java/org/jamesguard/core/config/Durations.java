@@ -45,8 +45,14 @@ public final class Durations {
         return Duration.of(amount, UNITS.get(unit));
     }
 
-    /** The shortest form {@link #parse} reads back, for showing effective configuration. */
+    /**
+     * The shortest form {@link #parse} reads back, for showing effective configuration; ISO-8601 when
+     * the duration has a sub-millisecond part.
+     */
     public static String format(Duration duration) {
+        if (duration.getNano() % 1_000_000 != 0) {
+            return duration.toString();
+        }
         long millis = duration.toMillis();
         if (millis % 86_400_000 == 0) {
             return millis / 86_400_000 + "d";
