@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jamesguard.core.net.EmailAddress;
+import org.jamesguard.core.testing.TestAddresses;
 import org.junit.jupiter.api.Test;
 
 class SessionSnapshotTest {
@@ -60,11 +59,8 @@ class SessionSnapshotTest {
     }
 
     @Test
-    void anIpv4MappedClientIsSeenAsIpv4() throws UnknownHostException {
-        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1};
-        InetAddress address = Inet6Address.getByAddress(null, mapped, -1);
-
-        assertThat(SessionSnapshot.builder(address).build().clientIpText()).isEqualTo("192.0.2.1");
+    void anIpv4MappedClientIsSeenAsIpv4() {
+        assertThat(SessionSnapshot.builder(TestAddresses.ipv4Mapped("192.0.2.1")).build().clientIpText()).isEqualTo("192.0.2.1");
         assertThat(SessionSnapshot.builder("::ffff:192.0.2.1").build().clientIpText()).isEqualTo("192.0.2.1");
     }
 

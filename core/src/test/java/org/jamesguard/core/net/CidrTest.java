@@ -3,9 +3,7 @@ package org.jamesguard.core.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.net.Inet6Address;
-import java.net.UnknownHostException;
-
+import org.jamesguard.core.testing.TestAddresses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,11 +94,9 @@ class CidrTest {
     }
 
     @Test
-    void containsAnUnnormalizedIpv4MappedAddress() throws UnknownHostException {
-        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1};
-
-        assertThat(Cidr.parse("192.0.2.0/24").contains(Inet6Address.getByAddress(null, mapped, -1))).isTrue();
-        assertThat(Cidr.parse("::/0").contains(Inet6Address.getByAddress(null, mapped, -1))).isFalse();
+    void containsAnUnnormalizedIpv4MappedAddress() {
+        assertThat(Cidr.parse("192.0.2.0/24").contains(TestAddresses.ipv4Mapped("192.0.2.1"))).isTrue();
+        assertThat(Cidr.parse("::/0").contains(TestAddresses.ipv4Mapped("192.0.2.1"))).isFalse();
     }
 
     @ParameterizedTest
@@ -126,12 +122,10 @@ class CidrTest {
     }
 
     @Test
-    void ofBuildsANetworkFromAnAddressAndPrefix() throws UnknownHostException {
-        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1};
-
+    void ofBuildsANetworkFromAnAddressAndPrefix() {
         assertThat(Cidr.of(IpAddresses.parse("192.0.2.77"), 24)).isEqualTo(Cidr.parse("192.0.2.0/24"));
         assertThat(Cidr.of(IpAddresses.parse("2001:db8::1"), 64)).hasToString("2001:db8::/64");
-        assertThat(Cidr.of(Inet6Address.getByAddress(null, mapped, -1), 24)).hasToString("192.0.2.0/24");
+        assertThat(Cidr.of(TestAddresses.ipv4Mapped("192.0.2.1"), 24)).hasToString("192.0.2.0/24");
         assertThat(Cidr.of(IpAddresses.parse("192.0.2.1"), 0)).hasToString("0.0.0.0/0");
     }
 

@@ -8,14 +8,13 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import org.jamesguard.core.testing.TestAddresses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IpAddressesTest {
-    private static final byte[] MAPPED_192_0_2_1 = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1};
-
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "192.0.2.1, 192.0.2.1, true",
@@ -54,8 +53,8 @@ class IpAddressesTest {
     }
 
     @Test
-    void normalizeTurnsAnIpv4MappedAddressIntoIpv4() throws UnknownHostException {
-        InetAddress mapped = Inet6Address.getByAddress(null, MAPPED_192_0_2_1, -1);
+    void normalizeTurnsAnIpv4MappedAddressIntoIpv4() {
+        InetAddress mapped = TestAddresses.ipv4Mapped("192.0.2.1");
 
         InetAddress normalized = IpAddresses.normalize(mapped);
 
@@ -66,7 +65,7 @@ class IpAddressesTest {
     @Test
     void normalizeLeavesOtherAddressesAlone() throws UnknownHostException {
         InetAddress ipv4 = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1});
-        byte[] almostMapped = MAPPED_192_0_2_1.clone();
+        byte[] almostMapped = TestAddresses.ipv4Mapped("192.0.2.1").getAddress();
         almostMapped[9] = 1;
         InetAddress ipv6 = Inet6Address.getByAddress(null, almostMapped, -1);
 

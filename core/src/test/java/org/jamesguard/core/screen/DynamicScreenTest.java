@@ -36,6 +36,8 @@ class DynamicScreenTest {
 
     @RegisterExtension
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
+    @RegisterExtension
+    final LogCapture recorderLog = LogCapture.of(DecisionRecorder.class);
 
     private final MutableClock clock = new MutableClock();
     private final MemoryScreenStore store = new MemoryScreenStore();
@@ -140,6 +142,8 @@ class DynamicScreenTest {
         assertThatThrownBy(() -> unavailable.atConnect(client)).isInstanceOf(StoreUnavailableException.class);
         assertThat(failClosed.decide(ScreenedIpCheck.ID, Mode.ENFORCE, CONTEXT, () -> unavailable.atConnect(client)))
             .isEqualTo(Decision.refuse(Replies.STORE_UNAVAILABLE, false));
+        assertThat(recorderLog.messages()).containsExactly("state store unavailable during check screened-ip"
+            + " (session=s-1 ip=192.0.2.1 account=- listener=smtp), policy fail-closed: redis down");
     }
 
     @Test
