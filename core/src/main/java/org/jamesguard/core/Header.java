@@ -46,9 +46,12 @@ public final class Header {
         return out.toString();
     }
 
-    /** Quotes client-supplied text for a {@code detail="..."} parameter. */
+    /**
+     * Quotes client-supplied text for a {@code detail="..."} parameter. Control characters become
+     * {@code ?} as in {@link #of}, so the text can neither end nor forge an audit line.
+     */
     public static String quote(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return '"' + sanitize(text).replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     public String name() {

@@ -1,5 +1,6 @@
 package org.jamesguard.core;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -118,7 +119,7 @@ public final class Verdict {
     /** {@code check: kind [reply] [close]}; for a refusal the reply is the wire line. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(check.name()).append(": ").append(kind.name().toLowerCase());
+        StringBuilder out = new StringBuilder(check.name()).append(": ").append(kind.name().toLowerCase(Locale.ROOT));
         if (reply != null) {
             out.append(' ').append(reply);
         }

@@ -75,13 +75,15 @@ public final class ConfigReader {
 
     public Optional<String> optionalString(String element) {
         List<Object> values = config.getList(element);
-        if (values.size() > 1) {
-            throw error(element, "appears " + values.size() + " times, expected at most once");
+        int occurrences = Math.max(values.size(), config.configurationsAt(element).size());
+        if (occurrences > 1) {
+            throw error(element, "appears " + occurrences + " times, expected at most once");
         }
-        if (values.isEmpty()) {
+        if (occurrences == 0) {
             return Optional.empty();
         }
-        String value = String.valueOf(values.get(0)).trim();
+        refuseNested(element);
+        String value = values.isEmpty() ? "" : String.valueOf(values.get(0)).trim();
         if (value.isEmpty()) {
             throw error(element, "is empty");
         }
@@ -126,6 +128,7 @@ public final class ConfigReader {
      * element's path.
      */
     public <T> List<T> list(String element, Function<String, T> parser) {
+        refuseNested(element);
         List<T> parsed = new ArrayList<>();
         for (Object raw : config.getList(element)) {
             for (String value : String.valueOf(raw).split("[,\\s]+")) {
@@ -158,6 +161,15 @@ public final class ConfigReader {
             }
         }
         return this;
+    }
+
+    /** A value element written with child elements has no value: refuse it rather than read it as absent. */
+    private void refuseNested(String element) {
+        for (HierarchicalConfiguration<ImmutableNode> node : config.configurationsAt(element)) {
+            if (!node.getNodeModel().getInMemoryRepresentation().getChildren().isEmpty()) {
+                throw error(element, "expected a value, got nested elements");
+            }
+        }
     }
 
     public <T> T parse(String element, String value, Function<String, T> parser) {

@@ -23,13 +23,11 @@ public final class Durations {
         Matcher matcher = SIMPLE.matcher(value);
         Duration duration;
         if (matcher.matches() && UNITS.containsKey(matcher.group(2))) {
-            long amount;
             try {
-                amount = Long.parseLong(matcher.group(1));
-            } catch (NumberFormatException e) {
+                duration = ofUnit(Long.parseLong(matcher.group(1)), matcher.group(2));
+            } catch (NumberFormatException | ArithmeticException e) {
                 throw invalid(text);
             }
-            duration = ofUnit(amount, matcher.group(2));
         } else {
             try {
                 duration = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
@@ -47,8 +45,14 @@ public final class Durations {
         return Duration.of(amount, UNITS.get(unit));
     }
 
-    /** The shortest form {@link #parse} reads back, for showing effective configuration. */
+    /**
+     * The shortest form {@link #parse} reads back, for showing effective configuration; ISO-8601 when
+     * the duration has a sub-millisecond part.
+     */
     public static String format(Duration duration) {
+        if (duration.getNano() % 1_000_000 != 0) {
+            return duration.toString();
+        }
         long millis = duration.toMillis();
         if (millis % 86_400_000 == 0) {
             return millis / 86_400_000 + "d";

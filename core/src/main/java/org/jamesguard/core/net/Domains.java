@@ -13,18 +13,17 @@ public final class Domains {
      * {@code xn--bcher-kva.example}), so a look-alike written in Unicode never equals the ASCII name.
      */
     public static String normalize(String domain) {
-        String name = domain.trim();
-        if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("empty domain");
-        }
         String ascii;
         try {
-            ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
+            ascii = IDN.toASCII(domain.trim(), IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid domain '" + domain + "': " + e.getMessage());
+        }
+        if (ascii.endsWith(".")) {
+            ascii = ascii.substring(0, ascii.length() - 1);
+        }
+        if (ascii.isEmpty()) {
+            throw new IllegalArgumentException("empty domain");
         }
         return ascii.toLowerCase(Locale.ROOT);
     }

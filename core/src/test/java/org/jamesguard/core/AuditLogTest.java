@@ -1,0 +1,70 @@
+package org.jamesguard.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.jamesguard.core.testing.LogCapture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+class AuditLogTest {
+    private static final CheckId CHECK = CheckId.of("screened-ip");
+    private static final AuditContext CONTEXT = AuditContext.of("s-9", "2001:db8::1", null, "smtp");
+
+    @RegisterExtension
+    final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
+
+    @Test
+    void usesItsOwnLoggerSoAdministratorsCanRouteIt() {
+        assertThat(AuditLog.LOGGER_NAME).isEqualTo("org.jamesguard.audit");
+    }
+
+    @Test
+    void decisionWritesOneInfoLineWithReplyContextAndDetail() {
+        AuditLog.decision(CHECK, "reject", Optional.of(Replies.SCREENED), CONTEXT, Optional.of("10 failed AUTH"));
+
+        assertThat(audit.messages()).containsExactly("check=screened-ip verdict=reject"
+            + " reply=\"554 5.7.1 Client host blocked by the dynamic screen\""
+            + " session=s-9 ip=2001:db8::1 account=- listener=smtp detail=\"10 failed AUTH\"");
+        assertThat(audit.events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO);
+    }
+
+    @Test
+    void decisionLeavesOutAbsentReplyAndDetail() {
+        AuditLog.decision(CHECK, "warn", Optional.empty(), AuditContext.NONE, Optional.empty());
+
+        assertThat(audit.messages()).containsExactly("check=screened-ip verdict=warn session=- ip=- account=- listener=-");
+    }
+
+    @Test
+    void decisionQuotesTheDetail() {
+        AuditLog.decision(CHECK, "warn", Optional.empty(), AuditContext.NONE, Optional.of("HELO \"x\"\r\nforged"));
+
+        assertThat(audit.messages()).containsExactly(
+            "check=screened-ip verdict=warn session=- ip=- account=- listener=- detail=\"HELO \\\"x\\\"??forged\"");
+    }
+
+    @Test
+    void decisionWritesNothingWhenInfoIsOff() {
+        ((Logger) LoggerFactory.getLogger(AuditLog.LOGGER_NAME)).setLevel(Level.WARN);
+
+        AuditLog.decision(CHECK, "reject", Optional.of(Replies.SCREENED), CONTEXT, Optional.empty());
+
+        assertThat(audit.messages()).isEmpty();
+    }
+
+    @Test
+    void eventWritesOneLineWithContextAndQuotedDetail() {
+        AuditLog.event("screen", AuditContext.forIp("192.0.2.1"), "3 AUTH attempts on port 25 until 2026-01-01T01:00:00Z");
+
+        assertThat(audit.messages()).containsExactly("event=screen session=- ip=192.0.2.1 account=- listener=-"
+            + " detail=\"3 AUTH attempts on port 25 until 2026-01-01T01:00:00Z\"");
+        assertThat(audit.events()).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO);
+    }
+}

@@ -1,0 +1,64 @@
+package org.jamesguard.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import org.junit.jupiter.api.Test;
+
+import nl.jqno.equalsverifier.EqualsVerifier;
+
+class DecisionTest {
+    private static final Reply SCREENED = Reply.of(554, "5.7.1", "Client host blocked by the dynamic screen");
+    private static final Header REPORT = Header.of("X-Guard-Report-Only", "screened-ip; would-reply=\"554 5.7.1 x\"");
+
+    @Test
+    void proceedNeitherRefusesNorAddsAHeader() {
+        assertThat(Decision.PROCEED.refuses()).isFalse();
+        assertThat(Decision.PROCEED.reply()).isEmpty();
+        assertThat(Decision.PROCEED.header()).isEmpty();
+        assertThat(Decision.PROCEED.closes()).isFalse();
+        assertThat(Decision.PROCEED).hasToString("proceed");
+    }
+
+    @Test
+    void proceedWithAddsAHeaderWithoutRefusing() {
+        Decision decision = Decision.proceedWith(REPORT);
+
+        assertThat(decision.refuses()).isFalse();
+        assertThat(decision.reply()).isEmpty();
+        assertThat(decision.header()).contains(REPORT);
+        assertThat(decision.closes()).isFalse();
+        assertThat(decision).hasToString("proceed [X-Guard-Report-Only: screened-ip; would-reply=\"554 5.7.1 x\"]");
+    }
+
+    @Test
+    void refuseSendsTheReplyAndKeepsTheSessionOpen() {
+        Decision decision = Decision.refuse(SCREENED, false);
+
+        assertThat(decision.refuses()).isTrue();
+        assertThat(decision.reply()).contains(SCREENED);
+        assertThat(decision.header()).isEmpty();
+        assertThat(decision.closes()).isFalse();
+        assertThat(decision).hasToString("554 5.7.1 Client host blocked by the dynamic screen");
+    }
+
+    @Test
+    void refuseAndCloseEndsTheSession() {
+        Decision decision = Decision.refuse(SCREENED, true);
+
+        assertThat(decision.closes()).isTrue();
+        assertThat(decision).hasToString("554 5.7.1 Client host blocked by the dynamic screen (close)");
+        assertThat(decision).isNotEqualTo(Decision.refuse(SCREENED, false));
+    }
+
+    @Test
+    void rejectsNulls() {
+        assertThatNullPointerException().isThrownBy(() -> Decision.proceedWith(null)).withMessage("header");
+        assertThatNullPointerException().isThrownBy(() -> Decision.refuse(null, true)).withMessage("reply");
+    }
+
+    @Test
+    void honoursEqualsContract() {
+        EqualsVerifier.forClass(Decision.class).verify();
+    }
+}

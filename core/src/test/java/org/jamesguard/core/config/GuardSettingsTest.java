@@ -1,0 +1,107 @@
+package org.jamesguard.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.net.IpMatcher;
+import org.jamesguard.core.store.StoreFailurePolicy;
+import org.jamesguard.core.testing.XmlConfigs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GuardSettingsTest {
+    private static GuardSettings parse(String body) {
+        return GuardSettings.parse(XmlConfigs.parse("<jamesguard>" + body + "</jamesguard>"));
+    }
+
+    private static void assertRefused(String body, String message) {
+        assertThatThrownBy(() -> parse(body)).isInstanceOf(GuardConfigException.class).hasMessage(message);
+    }
+
+    @Test
+    void defaultsAreTheSpecValues() {
+        GuardSettings defaults = GuardSettings.defaults();
+
+        assertThat(GuardSettings.FILE).isEqualTo("jamesguard.xml");
+        assertThat(defaults.reportOnly()).isFalse();
+        assertThat(defaults.trustedIps()).isEqualTo(IpMatcher.NONE);
+        assertThat(defaults.storeBackend()).isEqualTo(GuardSettings.StoreBackend.MEMORY);
+        assertThat(defaults.storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+    }
+
+    @Test
+    void anEmptyFileMeansTheDefaults() {
+        GuardSettings settings = parse("");
+
+        assertThat(settings.reportOnly()).isFalse();
+        assertThat(settings.trustedIps()).isEqualTo(IpMatcher.NONE);
+        assertThat(settings.storeBackend()).isEqualTo(GuardSettings.StoreBackend.MEMORY);
+        assertThat(settings.storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+        assertThat(parse("<store/>").storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, true", "on, true", "YES, true", "false, false", "off, false"})
+    void readsReportOnly(String text, boolean expected) {
+        assertThat(parse("<reportOnly>" + text + "</reportOnly>").reportOnly()).isEqualTo(expected);
+    }
+
+    @Test
+    void readsTrustedIpsFromSeparatedAndRepeatedElements() {
+        GuardSettings settings = parse("<trustedIps>192.0.2.0/24, 2001:db8::/32</trustedIps><trustedIps>198.51.100.7</trustedIps>");
+
+        assertThat(settings.trustedIps()).isEqualTo(IpMatcher.parse("192.0.2.0/24", "2001:db8::/32", "198.51.100.7"));
+        assertThat(settings.trustedIps().matches(IpAddresses.parse("192.0.2.99"))).isTrue();
+        assertThat(settings.trustedIps().matches(IpAddresses.parse("198.51.100.8"))).isFalse();
+    }
+
+    @Test
+    void readsTheStore() {
+        GuardSettings settings = parse("<store><backend>MEMORY</backend><failurePolicy>fail-closed</failurePolicy></store>");
+
+        assertThat(settings.storeBackend()).isEqualTo(GuardSettings.StoreBackend.MEMORY);
+        assertThat(settings.storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_CLOSED);
+        assertThat(parse("<store><failurePolicy>Fail-Open</failurePolicy></store>").storeFailurePolicy())
+            .isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+    }
+
+    @Test
+    void refusesABadReportOnly() {
+        assertRefused("<reportOnly>maybe</reportOnly>",
+            "jamesguard.xml: <jamesguard><reportOnly>: expected true or false, got 'maybe'");
+        assertRefused("<reportOnly></reportOnly>", "jamesguard.xml: <jamesguard><reportOnly>: is empty");
+        assertRefused("<reportOnly>true</reportOnly><reportOnly>false</reportOnly>",
+            "jamesguard.xml: <jamesguard><reportOnly>: appears 2 times, expected at most once");
+        assertRefused("<reportOnly><value>true</value></reportOnly>",
+            "jamesguard.xml: <jamesguard><reportOnly>: expected a value, got nested elements");
+    }
+
+    @Test
+    void refusesBadTrustedIps() {
+        assertRefused("<trustedIps>mail.example.com</trustedIps>",
+            "jamesguard.xml: <jamesguard><trustedIps>: not an IP address: 'mail.example.com'");
+        assertRefused("<trustedIps>192.0.2.0/24 10.0.0.0/33</trustedIps>",
+            "jamesguard.xml: <jamesguard><trustedIps>: malformed CIDR '10.0.0.0/33': prefix must be 0 to 32");
+        assertRefused("<trustedIps>2001:db8::/x</trustedIps>",
+            "jamesguard.xml: <jamesguard><trustedIps>: malformed CIDR '2001:db8::/x': prefix 'x' is not a number");
+    }
+
+    @Test
+    void refusesABadStore() {
+        assertRefused("<store><backend>redis</backend></store>",
+            "jamesguard.xml: <jamesguard><store><backend>: expected memory, got 'redis'");
+        assertRefused("<store><failurePolicy>open</failurePolicy></store>",
+            "jamesguard.xml: <jamesguard><store><failurePolicy>: expected fail-open or fail-closed, got 'open'");
+        assertRefused("<store/><store/>", "jamesguard.xml: <jamesguard><store>: appears 2 times, expected at most once");
+    }
+
+    @Test
+    void refusesUnknownElements() {
+        assertRefused("<reportonly>true</reportonly>",
+            "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <store>");
+        assertRefused("<store><policy>fail-closed</policy></store>",
+            "jamesguard.xml: <jamesguard><store><policy>: unknown element, expected one of <backend>, <failurePolicy>");
+    }
+}
