@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.IpMatcher;
+import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.store.StoreFailurePolicy;
 import org.jamesguard.core.testing.XmlConfigs;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,32 @@ class GuardSettingsTest {
     }
 
     @Test
+    void lanDefaultsToThePrivateRangesAndServerAddressesToNone() {
+        GuardSettings defaults = GuardSettings.defaults();
+
+        assertThat(defaults.lanIps()).isEqualTo(NetworkClasses.PRIVATE_RANGES);
+        assertThat(defaults.serverAddresses()).isEqualTo(IpMatcher.NONE);
+    }
+
+    @Test
+    void readsTheNetwork() {
+        GuardSettings settings = parse("<network><serverAddresses>192.0.2.10</serverAddresses>"
+            + "<lanIps>127.0.0.60/32, 10.1.0.0/16</lanIps></network>");
+
+        assertThat(settings.serverAddresses()).isEqualTo(IpMatcher.parse("192.0.2.10"));
+        assertThat(settings.lanIps()).isEqualTo(IpMatcher.parse("127.0.0.60/32", "10.1.0.0/16"));
+        assertThat(parse("<network><lanIps>none</lanIps></network>").lanIps()).isEqualTo(IpMatcher.NONE);
+    }
+
+    @Test
+    void refusesABadNetwork() {
+        assertRefused("<network><lanIps>10.0.0.0/40</lanIps></network>",
+            "jamesguard.xml: <jamesguard><network><lanIps>: malformed CIDR '10.0.0.0/40': prefix must be 0 to 32");
+        assertRefused("<network><lan>10.0.0.0/8</lan></network>",
+            "jamesguard.xml: <jamesguard><network><lan>: unknown element, expected one of <serverAddresses>, <lanIps>");
+    }
+
+    @Test
     void refusesABadStore() {
         assertRefused("<store><backend>redis</backend></store>",
             "jamesguard.xml: <jamesguard><store><backend>: expected memory, got 'redis'");
@@ -100,7 +127,7 @@ class GuardSettingsTest {
     @Test
     void refusesUnknownElements() {
         assertRefused("<reportonly>true</reportonly>",
-            "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <store>");
+            "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>");
         assertRefused("<store><policy>fail-closed</policy></store>",
             "jamesguard.xml: <jamesguard><store><policy>: unknown element, expected one of <backend>, <failurePolicy>");
     }
