@@ -1,0 +1,46 @@
+package org.jamesguard.hooks.pop3;
+
+import java.time.Clock;
+
+import javax.inject.Inject;
+
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.ProtocolHandler;
+import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
+import org.apache.james.protocols.pop3.POP3Response;
+import org.apache.james.protocols.pop3.POP3Session;
+import org.apache.james.protocols.pop3.core.AbstractApopCmdHandler;
+import org.apache.james.protocols.pop3.core.AbstractPassCmdHandler;
+import org.jamesguard.core.auth.PopLoginStore;
+import org.jamesguard.core.net.IpAddresses;
+
+/**
+ * James Guard on a POP3 listener. Records each successful POP3 login per client IP, for
+ * POP-before-SMTP (SPEC A10).
+ * <pre>{@code
+ * <handlerchain>
+ *     <handler class="org.jamesguard.hooks.pop3.Pop3Gate"/>
+ *     <handler class="org.apache.james.pop3server.core.CoreCmdHandlerLoader"/>
+ * </handlerchain>
+ * }</pre>
+ */
+public class Pop3Gate implements ProtocolHandlerResultHandler<POP3Response, POP3Session> {
+    private final PopLoginStore logins;
+    private final Clock clock;
+
+    @Inject
+    public Pop3Gate(PopLoginStore logins, Clock clock) {
+        this.logins = logins;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response onResponse(ProtocolSession session, POP3Response response, long executionTime, ProtocolHandler handler) {
+        boolean login = handler instanceof AbstractPassCmdHandler || handler instanceof AbstractApopCmdHandler;
+        if (login && POP3Response.OK_RESPONSE.equals(response.getRetCode())) {
+            logins.recordLogin(IpAddresses.format(IpAddresses.normalize(session.getRemoteAddress().getAddress())), clock.instant());
+        }
+        return response;
+    }
+}
