@@ -9,15 +9,13 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * How a {@link TestDnsServer} treats queries other than by answering at once. The most specific
- * rule wins: name and type, then name (any type), then the rule for every query.
+ * How a {@link TestDnsServer} treats each query: answer (perhaps late), drop, SERVFAIL or truncate.
+ * The most specific rule wins: name and type, then name (any type), then the rule for every query.
  */
 final class Behaviours {
     enum Action { ANSWER, DROP, SERVFAIL, TRUNCATE }
 
     static final class Behaviour {
-        static final Behaviour ANSWER_NOW = new Behaviour(Action.ANSWER, Duration.ZERO);
-
         final Action action;
         final Duration delay;
 
@@ -30,7 +28,13 @@ final class Behaviours {
     private static final int ANY_TYPE = Type.ANY;
 
     private final Map<Name, Map<Integer, Behaviour>> byName = new HashMap<>();
-    private Behaviour everyQuery = Behaviour.ANSWER_NOW;
+    private final Behaviour initial;
+    private Behaviour everyQuery;
+
+    Behaviours(Duration initialDelay) {
+        this.initial = new Behaviour(Action.ANSWER, initialDelay);
+        this.everyQuery = initial;
+    }
 
     synchronized void set(Name name, Integer type, Behaviour behaviour) {
         byName.computeIfAbsent(name, n -> new HashMap<>()).put(type == null ? ANY_TYPE : type, behaviour);
@@ -47,6 +51,6 @@ final class Behaviours {
 
     synchronized void clear() {
         byName.clear();
-        everyQuery = Behaviour.ANSWER_NOW;
+        everyQuery = initial;
     }
 }

@@ -1,21 +1,15 @@
 package org.jamesguard.testing.dns;
 
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.testing.dns.Behaviours.Action;
 import org.jamesguard.testing.dns.Behaviours.Behaviour;
-import org.jamesguard.testing.dns.ReceivedQuery.Transport;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,13 +17,9 @@ import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.PTRRecord;
-import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ReverseMap;
 
@@ -52,24 +42,33 @@ import org.xbill.DNS.ReverseMap;
  */
 public final class TestDnsServer implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
     public static final long TTL = Zone.TTL;
-    private static final int UDP_LIMIT_WITHOUT_EDNS = 512;
 
     private final Zone zone = new Zone();
-    private final Behaviours behaviours = new Behaviours();
+    private final Duration answerDelay;
+    private final Behaviours behaviours;
     private final List<ReceivedQuery> queries = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService delayed = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "test-dns-server-delay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Responder responder;
     private final Listeners listeners;
 
-    private TestDnsServer() {
-        listeners = Listeners.open(this::handle);
+    private TestDnsServer(Duration answerDelay) {
+        this.answerDelay = answerDelay;
+        this.behaviours = new Behaviours(answerDelay);
+        this.responder = new Responder(zone, behaviours, queries);
+        this.listeners = Listeners.open(responder);
     }
 
     public static TestDnsServer start() {
-        return new TestDnsServer();
+        return new TestDnsServer(Duration.ZERO);
+    }
+
+    /**
+     * A server that answers every query after {@code answerDelay} unless told otherwise, also after
+     * {@link #reset()}. dnsjava 3.5.2 sends a query only when its selector thread finds nothing to
+     * read, so a question asked while an answer arrives can wait a second; a few milliseconds of
+     * delay let a burst of questions leave before the first answer returns, which keeps tests fast.
+     */
+    public static TestDnsServer startAnsweringAfter(Duration answerDelay) {
+        return new TestDnsServer(answerDelay);
     }
 
     public int port() {
@@ -117,11 +116,11 @@ public final class TestDnsServer implements AutoCloseable, BeforeEachCallback, A
     }
 
     public TestDnsServer servfail(String name) {
-        return behave(name, null, Action.SERVFAIL, Duration.ZERO);
+        return behave(name, null, Action.SERVFAIL, answerDelay);
     }
 
     public TestDnsServer servfail(String name, int type) {
-        return behave(name, type, Action.SERVFAIL, Duration.ZERO);
+        return behave(name, type, Action.SERVFAIL, answerDelay);
     }
 
     /** Never answers: the client times out. */
@@ -141,7 +140,7 @@ public final class TestDnsServer implements AutoCloseable, BeforeEachCallback, A
         return behave(name, type, Action.ANSWER, delay);
     }
 
-    /** Delays every query without a rule of its own. */
+    /** Delays every query without a rule of its own, until {@link #reset()}. */
     public TestDnsServer delayAll(Duration delay) {
         behaviours.setForEveryQuery(new Behaviour(Action.ANSWER, delay));
         return this;
@@ -149,11 +148,11 @@ public final class TestDnsServer implements AutoCloseable, BeforeEachCallback, A
 
     /** Over UDP, answers with the TC bit and no records, so the client retries over TCP. */
     public TestDnsServer truncate(String name) {
-        return behave(name, null, Action.TRUNCATE, Duration.ZERO);
+        return behave(name, null, Action.TRUNCATE, answerDelay);
     }
 
     public TestDnsServer truncate(String name, int type) {
-        return behave(name, type, Action.TRUNCATE, Duration.ZERO);
+        return behave(name, type, Action.TRUNCATE, answerDelay);
     }
 
     private TestDnsServer behave(String name, Integer type, Action action, Duration delay) {
@@ -203,50 +202,6 @@ public final class TestDnsServer implements AutoCloseable, BeforeEachCallback, A
     @Override
     public void close() {
         listeners.close();
-        delayed.shutdownNow();
-    }
-
-    private void handle(byte[] wire, Transport transport, Consumer<byte[]> reply) {
-        Message query;
-        try {
-            query = new Message(wire);
-        } catch (IOException e) {
-            return; // not DNS: a real server ignores it too
-        }
-        if (query.getQuestion() == null) {
-            return;
-        }
-        queries.add(new ReceivedQuery(query.getQuestion().getName(), query.getQuestion().getType(), transport));
-        Behaviour behaviour = behaviours.forQuery(query.getQuestion().getName(), query.getQuestion().getType());
-        if (behaviour.action == Action.DROP) {
-            return;
-        }
-        Runnable answer = () -> reply.accept(render(query, behaviour.action, transport));
-        if (behaviour.delay.isZero()) {
-            answer.run();
-        } else {
-            delayed.schedule(answer, behaviour.delay.toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private byte[] render(Message query, Action action, Transport transport) {
-        if (action == Action.SERVFAIL) {
-            return Zone.response(query, Rcode.SERVFAIL).toWire();
-        }
-        if (transport == Transport.TCP) {
-            return zone.answer(query).toWire();
-        }
-        if (action == Action.TRUNCATE) {
-            Message truncated = Zone.response(query, Rcode.NOERROR);
-            truncated.getHeader().setFlag(Flags.TC);
-            return truncated.toWire();
-        }
-        // dnsjava sets TC itself when the answer does not fit the client's buffer
-        return zone.answer(query).toWire(udpLimit(query));
-    }
-
-    private static int udpLimit(Message query) {
-        OPTRecord opt = query.getOPT();
-        return opt == null ? UDP_LIMIT_WITHOUT_EDNS : Math.max(UDP_LIMIT_WITHOUT_EDNS, opt.getPayloadSize());
+        responder.close();
     }
 }
