@@ -1,0 +1,95 @@
+package org.jamesguard.core.dns;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.jamesguard.core.net.Domains;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Cache;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.lookup.LookupSession;
+
+/**
+ * The DNS facts the reverse-lookup checks read (SPEC section 2), looked up with dnsjava's
+ * asynchronous API so that no caller thread ever waits: call it from the Netty event loop at
+ * connect, HELO and MAIL, keep the future, join it later with a bounded wait. Futures complete on
+ * dnsjava's threads (or at once from the cache) and never exceptionally: every DNS failure is
+ * classified into the result. Each call is one check, capped at
+ * {@link DnsConfig#MAX_QUERIES_PER_CHECK} questions. One instance is shared; it is thread-safe and
+ * its cache, bounded by {@link DnsConfig#cacheSize()}, keeps answers for their TTL.
+ */
+public final class DnsVerifier {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DnsVerifier.class);
+    /**
+     * A CNAME the resolver's answer leaves unfollowed costs dnsjava one more query, outside the
+     * per-check count: allow a few (dnsjava allows 16), mail hosts rarely need more than one.
+     */
+    private static final int MAX_REDIRECTS = 5;
+
+    private final DnsConfig config;
+    private final LookupSession session;
+
+    public DnsVerifier(DnsConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        Cache cache = new Cache(DClass.IN);
+        cache.setMaxEntries(config.cacheSize());
+        this.session = LookupSession.builder()
+            .resolver(resolver(config))
+            .cache(cache)
+            .maxRedirects(MAX_REDIRECTS)
+            .build();
+    }
+
+    /** Each attempt waits {@code timeout}; attempts go to the servers in turn until the question's deadline. */
+    private static Resolver resolver(DnsConfig config) {
+        List<Resolver> servers = config.servers().stream().map(address -> {
+            SimpleResolver server = new SimpleResolver(address);
+            server.setTimeout(config.timeout());
+            return server;
+        }).collect(Collectors.toList());
+        ExtendedResolver resolver = new ExtendedResolver(servers);
+        resolver.setRetries(config.retries() + 1);
+        resolver.setTimeout(config.questionDeadline());
+        return resolver;
+    }
+
+    /** RFC 8601 iprev for a client IP (IPv4, IPv6, or IPv4-mapped IPv6, which counts as IPv4). */
+    public CompletableFuture<IprevResult> verifyClientIp(InetAddress ip) {
+        Objects.requireNonNull(ip, "ip");
+        return IprevVerification.verify(newCheck(), ip, config.maxPtrNames())
+            .exceptionally(bug -> {
+                LOGGER.error("iprev lookup of {} failed unexpectedly", ip, bug);
+                return IprevResult.temperror(ip, List.of(), "internal error: " + bug);
+            });
+    }
+
+    /** The addresses and mail routing of a HELO or MAIL FROM domain; Unicode names are looked up as A-labels. */
+    public CompletableFuture<DomainLookup> resolveDomain(String domain) {
+        Objects.requireNonNull(domain, "domain");
+        Name name;
+        try {
+            name = Name.fromString(Domains.normalize(domain), Name.root);
+        } catch (IllegalArgumentException | TextParseException e) {
+            return CompletableFuture.completedFuture(DomainLookup.invalid(domain.trim(), "not a domain name: " + e.getMessage()));
+        }
+        return DomainResolution.resolve(newCheck(), name)
+            .exceptionally(bug -> {
+                LOGGER.error("lookup of domain {} failed unexpectedly", domain, bug);
+                return DomainLookup.of(Answer.text(name), DomainLookup.Status.TEMPERROR, List.of(), false,
+                    List.of(), false, "internal error: " + bug);
+            });
+    }
+
+    private BoundedLookups newCheck() {
+        return new BoundedLookups(session, config.questionDeadline());
+    }
+}

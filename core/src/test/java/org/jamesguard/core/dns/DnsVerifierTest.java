@@ -1,0 +1,80 @@
+package org.jamesguard.core.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jamesguard.core.dns.Verifiers.result;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.testing.dns.ReceivedQuery;
+import org.jamesguard.testing.dns.TestDnsServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.xbill.DNS.Type;
+
+/** What both lookups share: transport, cache, and never holding up the caller. */
+class DnsVerifierTest {
+    private static final InetAddress CLIENT = IpAddresses.parse("127.0.0.7");
+
+    @RegisterExtension
+    static final TestDnsServer dns = Verifiers.dnsServer();
+
+    private final DnsVerifier verifier = Verifiers.against(dns);
+
+    @Test
+    void aTruncatedUdpAnswerIsFetchedAgainOverTcp() {
+        dns.addressRecord("example.test", "127.0.0.5").truncate("example.test", Type.A);
+
+        DomainLookup lookup = result(verifier.resolveDomain("example.test"));
+
+        assertThat(lookup.containsAddress(IpAddresses.parse("127.0.0.5"))).isTrue();
+        assertThat(dns.queries()).filteredOn(query -> query.asks("example.test", Type.A))
+            .extracting(ReceivedQuery::transport)
+            .containsExactly(ReceivedQuery.Transport.UDP, ReceivedQuery.Transport.TCP);
+    }
+
+    @Test
+    void aRepeatedLookupIsAnsweredFromTheCache() {
+        dns.ptr("127.0.0.7", "mail.example.test").addressRecord("mail.example.test", "127.0.0.7");
+        IprevResult first = result(verifier.verifyClientIp(CLIENT));
+        int queriesAfterFirst = dns.queries().size();
+
+        IprevResult second = result(verifier.verifyClientIp(CLIENT));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(dns.queries()).hasSize(queriesAfterFirst);
+    }
+
+    @Test
+    void negativeAnswersAreCachedToo() {
+        dns.addressRecord("host.example.test", "127.0.0.5");
+        DomainLookup first = result(verifier.resolveDomain("nowhere.example.test"));
+        DomainLookup nodata = result(verifier.resolveDomain("example.test"));
+        int queriesAfterFirst = dns.queries().size();
+
+        assertThat(result(verifier.resolveDomain("nowhere.example.test"))).isEqualTo(first);
+        assertThat(result(verifier.resolveDomain("example.test"))).isEqualTo(nodata);
+        assertThat(dns.queries()).hasSize(queriesAfterFirst);
+    }
+
+    @Test
+    void aSlowAnswerWithinTheTimeoutIsUsed() {
+        dns.ptr("127.0.0.7", "mail.example.test").addressRecord("mail.example.test", "127.0.0.7")
+            .delayAll(Duration.ofMillis(100));
+
+        assertThat(result(verifier.verifyClientIp(CLIENT)).status()).isEqualTo(IprevResult.Status.PASS);
+    }
+
+    @Test
+    void theCallerGetsTheFutureBeforeAnyAnswerArrives() {
+        dns.drop(TestDnsServer.reverseName("127.0.0.7"));
+        DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT);
+
+        CompletableFuture<IprevResult> pending = impatient.verifyClientIp(CLIENT);
+
+        assertThat(pending).as("returned without waiting for DNS").isNotDone();
+        assertThat(result(pending).status()).isEqualTo(IprevResult.Status.TEMPERROR);
+    }
+}
