@@ -92,6 +92,15 @@ public final class ConfDir {
         throw new IllegalArgumentException("no listener with jmxName " + jmxName + " in " + LISTENER_FILES);
     }
 
+    /** Adds a copy of listener {@code source} named {@code jmxName} to the same file (it gets its own port). */
+    public void cloneListener(String source, String jmxName) {
+        listener(source, element -> {
+            Element copy = (Element) element.cloneNode(true);
+            setText(copy, "jmxName", jmxName);
+            element.getParentNode().appendChild(copy);
+        });
+    }
+
     /** All listeners: jmxName → element, in file order. */
     static List<Element> listeners(Document document) {
         List<Element> found = new ArrayList<>();

@@ -36,6 +36,8 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
     private final List<Consumer<ConfDir>> edits;
     private final List<String> domains;
     private final Map<String, String> users;
+    private final List<String[]> aliases;
+    private final List<String[]> delegations;
     private final List<String> jvmArgs;
     private final BuildLayout layout = BuildLayout.fromSystemProperties();
     private JamesHome home;
@@ -46,6 +48,8 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
         this.edits = List.copyOf(builder.edits);
         this.domains = List.copyOf(builder.domains);
         this.users = Map.copyOf(builder.users);
+        this.aliases = List.copyOf(builder.aliases);
+        this.delegations = List.copyOf(builder.delegations);
         this.jvmArgs = List.copyOf(builder.jvmArgs);
     }
 
@@ -80,6 +84,8 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
         WebAdmin webAdmin = webAdmin();
         domains.forEach(webAdmin::createDomain);
         users.forEach(webAdmin::createUser);
+        aliases.forEach(alias -> webAdmin.put("/address/aliases/" + alias[1] + "/sources/" + alias[0]).expect(204));
+        delegations.forEach(delegation -> webAdmin.put("/users/" + delegation[0] + "/authorizedUsers/" + delegation[1]).expect(200));
     }
 
     public void stop() {
@@ -123,8 +129,24 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
         return Mailbox.pop3(home.port(POP3), user, password);
     }
 
+    /** An SMTP session on {@code listener} from {@code sourceIp}, logged in as {@code user} (see {@link SmtpClient#login}). */
+    public SmtpClient loggedIn(String listener, String sourceIp, String user, String password) {
+        SmtpClient client = smtp(listener, sourceIp);
+        SmtpReply reply = client.login(user, password);
+        if (reply.code() != 235) {
+            client.close();
+            throw new AssertionError("login as " + user + " failed: " + reply);
+        }
+        return client;
+    }
+
     public String log() {
         return server.log();
+    }
+
+    /** Whether James accepted and queued the message with this Message-ID (it logs it before answering 250). */
+    public boolean spooled(String messageId) {
+        return log().contains("with messageId " + messageId);
     }
 
     public Path logFile() {
@@ -136,11 +158,19 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
         private final List<Consumer<ConfDir>> edits = new ArrayList<>();
         private final List<String> domains = new ArrayList<>();
         private final Map<String, String> users = new LinkedHashMap<>();
+        private final List<String[]> aliases = new ArrayList<>();
+        private final List<String[]> delegations = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
 
         /** Distinguishes two servers of one test class (their homes). */
         public Builder name(String value) {
             this.name = value;
+            return this;
+        }
+
+        /** Adds a listener configured like {@code source} (handlers included), on its own port. */
+        public Builder cloneListener(String source, String jmxName) {
+            edits.add(conf -> conf.cloneListener(source, jmxName));
             return this;
         }
 
@@ -190,6 +220,18 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
 
         public Builder user(String address, String password) {
             users.put(address, password);
+            return this;
+        }
+
+        /** A James alias: mail to {@code source} goes to {@code destination}, which may send as it. */
+        public Builder alias(String source, String destination) {
+            aliases.add(new String[] {source, destination});
+            return this;
+        }
+
+        /** A James delegation: {@code authorizedUser} may act as {@code owner}. */
+        public Builder delegation(String owner, String authorizedUser) {
+            delegations.add(new String[] {owner, authorizedUser});
             return this;
         }
 

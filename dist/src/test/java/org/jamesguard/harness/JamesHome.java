@@ -37,7 +37,7 @@ public final class JamesHome {
 
     /**
      * @param fixedPorts ports wanted for some listeners (jmxName, or "webadmin"); others get free ones
-     * @param edits the test's changes to the sample configuration, applied after the ports
+     * @param edits the test's changes to the sample configuration, applied before ports are assigned
      * @param keystore the keystore copied to {@code conf/keystore} (secret {@value #KEYSTORE_SECRET})
      */
     public static JamesHome create(Path dir, BuildLayout layout, Map<String, Integer> fixedPorts,
@@ -63,6 +63,7 @@ public final class JamesHome {
             throw new UncheckedIOException(e);
         }
         ConfDir conf = new ConfDir(dir.resolve("conf"));
+        edits.forEach(edit -> edit.accept(conf));
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String file : ConfDir.LISTENER_FILES) {
             if (Files.exists(conf.file(file))) {
@@ -79,7 +80,6 @@ public final class JamesHome {
         int webAdminPort = fixedPorts.containsKey("webadmin") ? fixedPorts.get("webadmin") : FreePorts.next();
         conf.property("webadmin.properties", "port", String.valueOf(webAdminPort));
         conf.property("jmx.properties", "jmx.enabled", "false");
-        edits.forEach(edit -> edit.accept(conf));
         return new JamesHome(dir, Map.copyOf(ports), webAdminPort);
     }
 

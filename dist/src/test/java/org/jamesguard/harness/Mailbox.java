@@ -29,6 +29,7 @@ public final class Mailbox {
     private final int port;
     private final String user;
     private final String password;
+    private final String sourceIp;
 
     public static Mailbox imap(int port, String user, String password) {
         return new Mailbox("imap", port, user, password);
@@ -39,10 +40,20 @@ public final class Mailbox {
     }
 
     private Mailbox(String protocol, int port, String user, String password) {
+        this(protocol, port, user, password, "127.0.0.1");
+    }
+
+    private Mailbox(String protocol, int port, String user, String password, String sourceIp) {
         this.protocol = protocol;
         this.port = port;
         this.user = user;
         this.password = password;
+        this.sourceIp = sourceIp;
+    }
+
+    /** The same mailbox, reached from another loopback address (to play another client host). */
+    public Mailbox from(String newSourceIp) {
+        return new Mailbox(protocol, port, user, password, newSourceIp);
     }
 
     /** Logs in and reads every message of the INBOX. Login failures propagate as MessagingException. */
@@ -50,6 +61,7 @@ public final class Mailbox {
         Properties properties = new Properties();
         properties.put("mail." + protocol + ".connectiontimeout", "10000");
         properties.put("mail." + protocol + ".timeout", "30000");
+        properties.put("mail." + protocol + ".localaddress", sourceIp);
         Session session = Session.getInstance(properties);
         Store store = session.getStore(protocol);
         store.connect("127.0.0.1", port, user, password);

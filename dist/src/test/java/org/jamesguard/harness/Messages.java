@@ -1,10 +1,23 @@
 package org.jamesguard.harness;
 
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Test messages in RFC 5322 text form. */
 public final class Messages {
     private Messages() {
+    }
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("(?mi)^Message-ID: (<[^>]+>)");
+
+    /** The Message-ID of a message made here: James logs it when it accepts the message. */
+    public static String messageId(String message) {
+        Matcher matcher = MESSAGE_ID.matcher(message);
+        if (!matcher.find()) {
+            throw new IllegalArgumentException("no Message-ID in " + message);
+        }
+        return matcher.group(1);
     }
 
     /** A minimal valid message with a unique Message-ID. */

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.apache.commons.net.smtp.SMTP;
+import org.apache.commons.net.smtp.SMTPConnectionClosedException;
 import org.apache.commons.net.smtp.SMTPSClient;
 import org.apache.commons.net.util.TrustManagerUtils;
 
@@ -53,6 +54,9 @@ public final class SmtpClient implements Closeable {
     public SmtpReply command(String line) {
         try {
             client.sendCommand(line);
+        } catch (SMTPConnectionClosedException e) {
+            // Commons Net throws on 421 after reading it: the reply is the answer
+            return lastReply();
         } catch (IOException e) {
             throw new UncheckedIOException("'" + line + "' failed", e);
         }
@@ -91,6 +95,16 @@ public final class SmtpClient implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("STARTTLS failed", e);
         }
+    }
+
+    /** EHLO, STARTTLS when offered (and EHLO again), then AUTH PLAIN; returns the AUTH reply. */
+    public SmtpReply login(String user, String password) {
+        SmtpReply ehlo = ehlo("client.test");
+        if (ehlo.lines().stream().anyMatch(line -> line.substring(4).trim().equalsIgnoreCase("STARTTLS"))) {
+            startTls();
+            ehlo("client.test");
+        }
+        return authPlain(user, password);
     }
 
     public SmtpReply authPlain(String user, String password) {
@@ -137,6 +151,8 @@ public final class SmtpClient implements Closeable {
             client.raw(content);
             client.raw(endsWithCrlf ? Arrays.copyOfRange(end, 2, end.length) : end);
             client.getReply();
+        } catch (SMTPConnectionClosedException e) {
+            return lastReply();
         } catch (IOException e) {
             throw new UncheckedIOException("sending message data failed", e);
         }

@@ -25,7 +25,9 @@ import org.jamesguard.core.net.IpAddresses;
  * </handlerchain>
  * }</pre>
  */
-public class Pop3Gate implements ProtocolHandlerResultHandler<POP3Response, POP3Session> {
+// Typed on Response, not POP3Response: James passes immutable Response wrappers too, and the generic
+// bridge method would fail to cast them.
+public class Pop3Gate implements ProtocolHandlerResultHandler<Response, POP3Session> {
     private final PopLoginStore logins;
     private final Clock clock;
 
@@ -36,7 +38,7 @@ public class Pop3Gate implements ProtocolHandlerResultHandler<POP3Response, POP3
     }
 
     @Override
-    public Response onResponse(ProtocolSession session, POP3Response response, long executionTime, ProtocolHandler handler) {
+    public Response onResponse(ProtocolSession session, Response response, long executionTime, ProtocolHandler handler) {
         boolean login = handler instanceof AbstractPassCmdHandler || handler instanceof AbstractApopCmdHandler;
         if (login && POP3Response.OK_RESPONSE.equals(response.getRetCode())) {
             logins.recordLogin(IpAddresses.format(IpAddresses.normalize(session.getRemoteAddress().getAddress())), clock.instant());
