@@ -80,9 +80,12 @@ public final class Demo {
         out.append(String.format("  swaks --server 127.0.0.1:%d --tls --auth-user alice@example.test --auth-password %s "
             + "--from alice@example.test --to bob@example.test%n", submission, USERS.get("alice@example.test")));
         out.append(String.format("  swaks --server 127.0.0.1:%d --local-interface 127.0.0.7 "
-            + "--from someone@remote.test --to bob@example.test%n", mx));
-        out.append(String.format("  curl -s -o /dev/null -XPUT http://127.0.0.1:%d/guard/screen/127.0.0.9 && "
-            + "swaks --server 127.0.0.1:%d --local-interface 127.0.0.9 --to bob@example.test%n", web, mx));
+            + "--from alice@example.test --to bob@example.test     # 530 5.7.0: a local sender must log in%n", mx));
+        out.append(String.format("  swaks --server 127.0.0.1:%d --tls --auth-user alice@example.test --auth-password %s "
+            + "--from alice@example.test --to bob@example.test --header 'From: bob@example.test'     # 550 5.7.1: not hers%n",
+            submission, USERS.get("alice@example.test")));
+        out.append(String.format("%nScreen an IP and watch it refused at connect:%n  curl -XPUT http://127.0.0.1:%d/guard/screen/127.0.0.9%n"
+            + "  swaks --server 127.0.0.1:%d --local-interface 127.0.0.9 --to bob@example.test%n", web, mx));
         out.append("\nRead bob's mail with any IMAP client (bob@example.test / " + USERS.get("bob@example.test") + ").\n");
         out.append(READY);
         return out.toString();

@@ -34,7 +34,22 @@ class ConfigurationValidationIT {
                 "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>"),
             Arguments.of("not a boolean",
                 jamesGuardXml("<reportOnly>maybe</reportOnly>"),
-                "jamesguard.xml: <jamesguard><reportOnly>: expected true or false, got 'maybe'"));
+                "jamesguard.xml: <jamesguard><reportOnly>: expected true or false, got 'maybe'"),
+            Arguments.of("malformed LAN CIDR",
+                jamesGuardXml("<network><lanIps>192.168.0.0/16, 10.0.0/8</lanIps></network>"),
+                "jamesguard.xml: <jamesguard><network><lanIps>: not an IP address: '10.0.0'"),
+            Arguments.of("unknown sender gate mode",
+                handler("org.jamesguard.hooks.smtp.SenderGate", "<localSenders><mode>strict</mode></localSenders>"),
+                "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><localSenders><mode>: expected off, report-only or enforce, got 'strict'"),
+            Arguments.of("unknown From mode",
+                handler("org.jamesguard.hooks.smtp.SenderGate", "<fromOwnership><mode>stamp</mode></fromOwnership>"),
+                "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><fromOwnership><mode>: expected off, report-only, enforce or stamp-sender, got 'stamp'"),
+            Arguments.of("negative count",
+                handler("org.jamesguard.hooks.smtp.AuthGate", "<failedAuth><limit>-1</limit></failedAuth>"),
+                "<handler class=\"org.jamesguard.hooks.smtp.AuthGate\"><failedAuth><limit>: expected a number of at least 1, got -1"),
+            Arguments.of("exemption that is no address",
+                handler("org.jamesguard.hooks.smtp.SenderGate", "<ownershipExemptions>news.example.test</ownershipExemptions>"),
+                "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><ownershipExemptions>: 'news.example.test' is not allowed here: this list takes addresses, *@domain and *@*.domain"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,6 +63,10 @@ class ConfigurationValidationIT {
             .hasMessageContaining("James did not start")
             .hasMessageContaining(message);
         assertThat(home.log()).content().contains(message);
+    }
+
+    private static Consumer<ConfDir> handler(String handlerClass, String configXml) {
+        return conf -> conf.listener("smtp-submission", listener -> ConfDir.handler(listener, handlerClass, configXml));
     }
 
     private static Consumer<ConfDir> jamesGuardXml(String content) {
