@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jamesguard.harness.JamesExtension.MX;
 import static org.jamesguard.harness.JamesExtension.SUBMISSION;
 
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
 import javax.mail.internet.MimeMessage;
 
 import org.jamesguard.harness.JamesExtension;
 import org.jamesguard.harness.Messages;
 import org.jamesguard.harness.SmtpClient;
+import org.jamesguard.harness.SmtpReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SPEC A1, A3–A9 and A14's AUTH= parameter with the sample configuration's recommended settings (the
@@ -157,6 +164,62 @@ class SenderPolicyIT {
         assertThat(james.spooled(Messages.messageId(twoFroms))).isFalse();
         assertThat(james.spooled(Messages.messageId(group))).isFalse();
         assertThat(james.spooled(Messages.messageId(encoded))).isFalse();
+    }
+
+    /** One case per attack class of the From: parser's table (core), here through a real James. */
+    static Stream<Arguments> fromAttacks() {
+        return Stream.of(
+            Arguments.of("several From fields", "From: <" + ALICE + ">\r\nFROM: <" + ALICE + ">",
+                "550 5.7.1 From: header refused: several From fields"),
+            Arguments.of("several addresses", "From: <" + ALICE + ">, <" + BOB + ">",
+                "550 5.7.1 From: header address not owned by authenticated user"),
+            Arguments.of("address in a comment", "From: <" + ALICE + "> (" + BOB + ")",
+                "550 5.7.1 From: header address not owned by authenticated user"),
+            Arguments.of("encoded-word in the address", "From: <=?UTF-8?Q?bob?=@example.test>",
+                "550 5.7.1 From: header refused: encoded-word in the address part of From"),
+            Arguments.of("CR LF inside an encoded-word", "From: =?UTF-8?B?eA0KRnJvbTogYm9iQGV4YW1wbGUudGVzdA==?= <" + ALICE + ">",
+                "550 5.7.1 From: header refused: control or invisible character in an encoded-word in From"),
+            Arguments.of("quoted local part", "From: <\"bob@example.test\"@example.test>",
+                "550 5.7.1 From: header refused: quoted local part in From"),
+            Arguments.of("group syntax", "From: staff: <" + ALICE + ">;",
+                "550 5.7.1 From: header refused: group syntax in From"),
+            Arguments.of("source route", "From: <@example.test:" + BOB + ">",
+                "550 5.7.1 From: header refused: source route in From"),
+            Arguments.of("obsolete folding inside an address", "From: <alice\r\n @example.test>",
+                "550 5.7.1 From: header refused: obsolete syntax in From: whitespace or comment inside an address"),
+            Arguments.of("whitespace before the colon", "From : <" + BOB + ">\r\nFrom: <" + ALICE + ">",
+                "550 5.7.1 From: header refused: whitespace before the colon of a From field"),
+            Arguments.of("IDN look-alike domain", "From: <alice@ex\u0430mple.test>",
+                "550 5.7.1 From: header address not owned by authenticated user"),
+            Arguments.of("overlong header line", "From: \"" + "x".repeat(1000) + "\" <" + ALICE + ">",
+                "550 5.7.1 From: header refused: header line longer than 998 octets"),
+            Arguments.of("missing From", "Reply-To: <" + ALICE + ">",
+                "550 5.7.1 From: header refused: missing From field"),
+            Arguments.of("empty From", "From: ",
+                "550 5.7.1 From: header refused: empty From field"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fromAttacks")
+    void a6_everyFromAttackClassIsRefusedAndNothingIsQueued(String name, String fromLines, String reply) {
+        String message = Messages.withFrom(fromLines, BOB, "a6 attack " + name);
+        try (SmtpClient client = james.loggedIn(SUBMISSION, "127.0.0.8", ALICE, PASSWORD)) {
+            assertThat(client.send(ALICE, BOB, message)).hasToString(reply);
+        }
+        assertThat(james.spooled(Messages.messageId(message))).isFalse();
+    }
+
+    @Test
+    void a6_bareLineFeedsNeverReachTheQueue() {
+        byte[] message = Messages.withFrom("From: <" + ALICE + ">\nFrom: <" + BOB + ">", BOB, "a6 bare LF")
+            .getBytes(StandardCharsets.UTF_8);
+        try (SmtpClient client = james.loggedIn(SUBMISSION, "127.0.0.8", ALICE, PASSWORD)) {
+            client.mailFrom(ALICE);
+            client.rcptTo(BOB);
+            SmtpReply reply = client.dataRaw(message);
+            assertThat(reply.isPositive()).as(reply.toString()).isFalse();
+        }
+        assertThat(james.log()).doesNotContain("a6 bare LF");
     }
 
     @Test

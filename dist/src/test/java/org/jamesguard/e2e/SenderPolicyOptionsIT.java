@@ -26,6 +26,7 @@ class SenderPolicyOptionsIT {
     static final String RELAXED = "smtp-relaxed";
     static final String POP_BEFORE_SMTP = "smtp-pop";
     static final String NOT_STAMPING = "smtp-a6-off";
+    static final String QUIET_MX = "smtp-quiet-mx";
 
     @RegisterExtension
     static JamesExtension james = JamesExtension.builder()
@@ -46,6 +47,8 @@ class SenderPolicyOptionsIT {
         .cloneListener(SUBMISSION, NOT_STAMPING)
         .handler(NOT_STAMPING, SENDER_GATE, "<fromOwnership><mode>off</mode></fromOwnership>"
             + "<gateways><exempt>false</exempt><domains>gw.test</domains></gateways>")
+        .cloneListener(MX, QUIET_MX)
+        .handler(QUIET_MX, AUTH_GATE, "<noAuth><mode>enforce</mode></noAuth><authProbes><mode>off</mode></authProbes>")
         .user(ALICE, PASSWORD)
         .user(BOB, PASSWORD)
         .user("postmaster@example.test", PASSWORD)
@@ -119,6 +122,18 @@ class SenderPolicyOptionsIT {
             assertThat(client.ehlo("outside.test").lines()).anyMatch(line -> line.contains("AUTH"));
             assertThat(client.authPlain(ALICE, PASSWORD)).hasToString("235 2.7.0 Authentication successful");
         }
+    }
+
+    @Test
+    void a12_off_authAttemptsOnTheMxAreRefusedButNeverScreen() {
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            try (SmtpClient client = james.smtp(QUIET_MX, "127.0.0.37")) {
+                assertThat(client.greeting().code()).isEqualTo(220);
+                client.ehlo("outside.test");
+                assertThat(client.authPlain(ALICE, PASSWORD)).hasToString("500 5.5.1 Command unrecognized");
+            }
+        }
+        assertThat(james.webAdmin().get("/guard/screen").json().findValuesAsText("ip")).doesNotContain("127.0.0.37");
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.awaitility.Awaitility;
  */
 public final class Mailbox {
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    /** One connection's budget: a stuck read is abandoned and the next poll tries again. */
+    private static final String CONNECTION_TIMEOUT_MILLIS = "5000";
 
     private final String protocol;
     private final int port;
@@ -59,8 +61,8 @@ public final class Mailbox {
     /** Logs in and reads every message of the INBOX. Login failures propagate as MessagingException. */
     public List<MimeMessage> read() throws MessagingException {
         Properties properties = new Properties();
-        properties.put("mail." + protocol + ".connectiontimeout", "10000");
-        properties.put("mail." + protocol + ".timeout", "30000");
+        properties.put("mail." + protocol + ".connectiontimeout", CONNECTION_TIMEOUT_MILLIS);
+        properties.put("mail." + protocol + ".timeout", CONNECTION_TIMEOUT_MILLIS);
         properties.put("mail." + protocol + ".localaddress", sourceIp);
         Session session = Session.getInstance(properties);
         Store store = session.getStore(protocol);
@@ -92,7 +94,7 @@ public final class Mailbox {
         Awaitility.await("INBOX of " + user + " holds " + count + " message(s)")
             .atMost(DELIVERY_TIMEOUT)
             .pollInterval(Duration.ofMillis(200))
-            .ignoreExceptionsInstanceOf(MessagingException.class)
+            .ignoreExceptionsMatching(Mailbox::isTransient)
             .until(() -> {
                 List<MimeMessage> messages = read();
                 found.clear();
@@ -108,7 +110,7 @@ public final class Mailbox {
         Awaitility.await("INBOX of " + user + " holds '" + subject + "'")
             .atMost(DELIVERY_TIMEOUT)
             .pollInterval(Duration.ofMillis(200))
-            .ignoreExceptionsInstanceOf(MessagingException.class)
+            .ignoreExceptionsMatching(Mailbox::isTransient)
             .until(() -> {
                 for (MimeMessage message : read()) {
                     if (subject.equals(message.getSubject())) {
@@ -119,6 +121,10 @@ public final class Mailbox {
                 return false;
             });
         return found.get(0);
+    }
+
+    private static boolean isTransient(Throwable e) {
+        return e instanceof MessagingException || e instanceof UncheckedIOException;
     }
 
     /** Subjects of the messages in the INBOX now. */
