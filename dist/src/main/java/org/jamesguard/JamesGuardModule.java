@@ -1,5 +1,6 @@
 package org.jamesguard;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -7,10 +8,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.GuardMetrics;
@@ -19,17 +22,29 @@ import org.jamesguard.core.auth.Credentials;
 import org.jamesguard.core.auth.LocalAccounts;
 import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.config.GuardSettings;
+import org.jamesguard.core.hijack.FreezeNotifier;
+import org.jamesguard.core.hijack.FreezeService;
+import org.jamesguard.core.hijack.FrozenAccounts;
+import org.jamesguard.core.hijack.HijackCounters;
+import org.jamesguard.core.hijack.UnfreezeTokens;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.screen.DynamicScreen;
 import org.jamesguard.core.store.CounterStore;
+import org.jamesguard.core.store.DistinctStore;
+import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.ScreenStore;
+import org.jamesguard.core.store.TokenStore;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
+import org.jamesguard.core.store.memory.MemoryDistinctStore;
+import org.jamesguard.core.store.memory.MemoryFreezeStore;
 import org.jamesguard.core.store.memory.MemoryPopLoginStore;
 import org.jamesguard.core.store.memory.MemoryScreenStore;
+import org.jamesguard.core.store.memory.MemoryTokenStore;
 import org.jamesguard.hooks.accounts.JamesCredentials;
 import org.jamesguard.hooks.accounts.JamesLocalAccounts;
+import org.jamesguard.mailets.MailetFreezeNotifier;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -51,6 +66,7 @@ public class JamesGuardModule extends AbstractModule {
         bind(GuardMetrics.class).to(JamesMetrics.class).in(Singleton.class);
         bind(LocalAccounts.class).to(JamesLocalAccounts.class).in(Singleton.class);
         bind(Credentials.class).to(JamesCredentials.class).in(Singleton.class);
+        bind(FreezeNotifier.class).to(MailetFreezeNotifier.class).in(Singleton.class);
     }
 
     @Provides
@@ -100,6 +116,52 @@ public class JamesGuardModule extends AbstractModule {
     @Singleton
     PopLoginStore popLoginStore() {
         return new MemoryPopLoginStore();
+    }
+
+    @Provides
+    @Singleton
+    FreezeStore freezeStore() {
+        return new MemoryFreezeStore();
+    }
+
+    @Provides
+    @Singleton
+    TokenStore tokenStore() {
+        return new MemoryTokenStore();
+    }
+
+    @Provides
+    @Singleton
+    DistinctStore distinctStore() {
+        return new MemoryDistinctStore();
+    }
+
+    @Provides
+    @Singleton
+    HijackCounters hijackCounters(CounterStore counters, DistinctStore distinct) {
+        return new HijackCounters(counters, distinct);
+    }
+
+    @Provides
+    @Singleton
+    UnfreezeTokens unfreezeTokens(GuardSettings settings, FileSystem fileSystem) throws IOException {
+        Optional<byte[]> configured = settings.hijack().secret();
+        return new UnfreezeTokens(configured.isPresent()
+            ? configured.get()
+            : UnfreezeSecret.loadOrCreate(fileSystem.getBasedir().toPath().resolve(UnfreezeSecret.FILE)));
+    }
+
+    @Provides
+    @Singleton
+    FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
+                                FreezeNotifier notifier, GuardSettings settings, Clock clock) {
+        return new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
+    }
+
+    @Provides
+    @Singleton
+    FrozenAccounts frozenAccounts(FreezeStore freezes, DecisionRecorder recorder, Clock clock) {
+        return new FrozenAccounts(freezes, recorder, clock);
     }
 
     @Provides

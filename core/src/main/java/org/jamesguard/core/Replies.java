@@ -25,6 +25,18 @@ public final class Replies {
     public static final Reply AUTHZID_REFUSED = Reply.of(535, "5.7.8", "Authorization identity refused");
     /** AUTH before STARTTLS on a listener that requires TLS for it (RFC 4954). */
     public static final Reply ENCRYPTION_REQUIRED = Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
+    /** C7: a frozen account tries to log in (SMTP AUTH; POP3 and IMAP use the text). */
+    public static final Reply ACCOUNT_FROZEN = Reply.of(535, "5.7.8", "Account frozen: contact your postmaster");
+    /** C7: a session that logged in before the freeze tries to send. */
+    public static final Reply ACCOUNT_FROZEN_SESSION = Reply.of(550, "5.7.1", "Account frozen: contact your postmaster");
+    /** C6, 5xx option: the message that reaches a limit is refused. */
+    public static final Reply SENDING_LIMIT = Reply.of(550, "5.7.1", "Sending limit reached");
+    /** C6, 4xx option. */
+    public static final Reply SENDING_LIMIT_TEMPORARY = Reply.of(450, "4.7.1", "Sending limit reached, try again later");
+    /** C7, C8: the limit froze the account; the session ends. */
+    public static final Reply ACCOUNT_FROZEN_NOW = Reply.of(552, "5.7.1", "Account frozen: sending limit reached, contact your postmaster");
+    /** Mail to an unfreeze address from anyone but an authenticated administrator. */
+    public static final Reply UNFREEZE_REFUSED = Reply.of(550, "5.7.1", "Unfreeze requests must come from an authenticated administrator");
     /** Dynamic screen: a blocked IP is refused at connect. */
     public static final Reply SCREENED = Reply.of(554, "5.7.1", "Client host blocked by the dynamic screen");
     /** The state store failed and the policy is fail-closed. */

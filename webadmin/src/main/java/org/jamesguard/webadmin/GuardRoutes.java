@@ -15,11 +15,13 @@ public class GuardRoutes implements Routes {
 
     private final HealthRoutes health;
     private final ScreenRoutes screen;
+    private final FrozenRoutes frozen;
 
     @Inject
-    public GuardRoutes(HealthRoutes health, ScreenRoutes screen) {
+    public GuardRoutes(HealthRoutes health, ScreenRoutes screen, FrozenRoutes frozen) {
         this.health = health;
         this.screen = screen;
+        this.frozen = frozen;
     }
 
     @Override
@@ -31,5 +33,6 @@ public class GuardRoutes implements Routes {
     public void define(Service service) {
         health.define(service);
         screen.define(service);
+        frozen.define(service);
     }
 }

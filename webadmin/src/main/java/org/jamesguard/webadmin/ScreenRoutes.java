@@ -8,10 +8,8 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
-import org.apache.james.webadmin.Constants;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
-import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
@@ -65,10 +63,10 @@ public class ScreenRoutes {
 
     private Object put(Request request, Response response) {
         String ip = ip(request);
-        ScreenRequest body = parse(request);
+        ScreenRequest body = RequestParameters.body(request, extractor, () -> new ScreenRequest(null, null));
         Duration duration = body.duration();
         if (trusted.isTrusted(IpAddresses.parse(ip))) {
-            throw badRequest(ip + " is a trusted IP: trusted IPs are never screened");
+            throw RequestParameters.badRequest(ip + " is a trusted IP: trusted IPs are never screened");
         }
         ScreenEntry entry = screen.screen(ip, false, duration, body.reason(), AuditContext.forIp(ip)).orElseThrow();
         return toJson(entry);
@@ -87,43 +85,12 @@ public class ScreenRoutes {
         return "";
     }
 
-    private ScreenRequest parse(Request request) {
-        String contentType = request.contentType();
-        if (contentType != null && !contentType.startsWith(Constants.JSON_CONTENT_TYPE)) {
-            throw badRequest("expected Content-Type: " + Constants.JSON_CONTENT_TYPE + ", got " + contentType);
-        }
-        if (request.body() == null || request.body().isBlank()) {
-            return new ScreenRequest(null, null);
-        }
-        try {
-            return extractor.parse(request.body());
-        } catch (JsonExtractException e) {
-            throw badRequest("invalid body: " + rootMessage(e));
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage().split("\n")[0];
-    }
-
     private static String ip(Request request) {
         String raw = request.params("ip");
         if (!IpAddresses.isLiteral(raw)) {
-            throw badRequest("'" + raw + "' is not an IP address");
+            throw RequestParameters.badRequest("'" + raw + "' is not an IP address");
         }
         return IpAddresses.format(IpAddresses.parse(raw));
-    }
-
-    static spark.HaltException badRequest(String message) {
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.BAD_REQUEST_400)
-            .type(ErrorType.INVALID_ARGUMENT)
-            .message(message)
-            .haltError();
     }
 
     private static Map<String, Object> toJson(ScreenEntry entry) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesguard.core.hijack.HijackConfig;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
@@ -22,6 +23,7 @@ import com.google.common.collect.ImmutableMap;
  *     <serverAddresses>192.0.2.10</serverAddresses>  <!-- besides the addresses of the server's interfaces -->
  *     <lanIps>10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7</lanIps>  <!-- or none -->
  *   </network>
+ *   <hijack>...</hijack>                      <!-- see HijackConfig -->
  *   <store>
  *     <backend>memory</backend>
  *     <failurePolicy>fail-open</failurePolicy>
@@ -45,15 +47,17 @@ public final class GuardSettings {
     private final IpMatcher lanIps;
     private final StoreBackend storeBackend;
     private final StoreFailurePolicy storeFailurePolicy;
+    private final HijackConfig hijack;
 
     private GuardSettings(boolean reportOnly, IpMatcher trustedIps, IpMatcher serverAddresses, IpMatcher lanIps,
-                          StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy) {
+                          StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy, HijackConfig hijack) {
         this.reportOnly = reportOnly;
         this.trustedIps = trustedIps;
         this.serverAddresses = serverAddresses;
         this.lanIps = lanIps;
         this.storeBackend = storeBackend;
         this.storeFailurePolicy = storeFailurePolicy;
+        this.hijack = hijack;
     }
 
     public static GuardSettings defaults() {
@@ -65,7 +69,7 @@ public final class GuardSettings {
     }
 
     private static GuardSettings parse(ConfigReader root) {
-        root.allowOnly("reportOnly", "trustedIps", "network", "store");
+        root.allowOnly("reportOnly", "trustedIps", "network", "store", "hijack");
         ConfigReader network = root.child("network").allowOnly("serverAddresses", "lanIps");
         ConfigReader store = root.child("store").allowOnly("backend", "failurePolicy");
         return new GuardSettings(
@@ -74,7 +78,8 @@ public final class GuardSettings {
             IpMatcher.of(network.list("serverAddresses", Cidr::parse)),
             network.has("lanIps") ? lanIps(network) : NetworkClasses.PRIVATE_RANGES,
             store.oneOf("backend", BACKENDS, StoreBackend.MEMORY),
-            store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN));
+            store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN),
+            HijackConfig.parse(root.child("hijack")));
     }
 
     private static IpMatcher lanIps(ConfigReader network) {
@@ -108,5 +113,10 @@ public final class GuardSettings {
 
     public StoreFailurePolicy storeFailurePolicy() {
         return storeFailurePolicy;
+    }
+
+    /** Account hijack detection (SPEC §3): see {@link HijackConfig}. */
+    public HijackConfig hijack() {
+        return hijack;
     }
 }

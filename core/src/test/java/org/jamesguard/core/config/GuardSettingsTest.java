@@ -127,7 +127,7 @@ class GuardSettingsTest {
     @Test
     void refusesUnknownElements() {
         assertRefused("<reportonly>true</reportonly>",
-            "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>");
+            "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <hijack>");
         assertRefused("<store><policy>fail-closed</policy></store>",
             "jamesguard.xml: <jamesguard><store><policy>: unknown element, expected one of <backend>, <failurePolicy>");
     }

@@ -1,0 +1,124 @@
+package org.jamesguard.core.hijack;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.AuditLog;
+import org.jamesguard.core.net.EmailAddress;
+import org.jamesguard.core.store.FreezeStore;
+import org.jamesguard.core.store.TokenStore;
+
+/**
+ * Freezing and unfreezing accounts (SPEC C7, C8): the record, the postmaster notice with its signed
+ * single-use token, the confirmation, the counters reset, the audit lines. Every path (a limit, a
+ * WebAdmin call, a postmaster's reply) goes through here.
+ */
+public final class FreezeService {
+    private final FreezeStore freezes;
+    private final TokenStore tokens;
+    private final HijackCounters counters;
+    private final UnfreezeTokens tokenSigner;
+    private final FreezeNotifier notifier;
+    private final HijackConfig config;
+    private final Clock clock;
+
+    public FreezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens tokenSigner,
+                         FreezeNotifier notifier, HijackConfig config, Clock clock) {
+        this.freezes = freezes;
+        this.tokens = tokens;
+        this.counters = counters;
+        this.tokenSigner = tokenSigner;
+        this.notifier = notifier;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Freezes {@code account} and tells the postmaster, unless it is frozen already.
+     *
+     * @return the new freeze, or empty when one was in force
+     */
+    public Optional<FreezeRecord> freeze(String account, String reason, boolean requiresAdministrator,
+                                         Map<String, Long> counts, AuditContext context) {
+        Instant now = clock.instant();
+        FreezeRecord record = new FreezeRecord(account, UnfreezeTokens.newFreezeId(), reason, requiresAdministrator, counts,
+            counters.ipsSeen(account, now), now, config.freezeExpiry().map(now::plus));
+        if (!freezes.freeze(record, now)) {
+            return Optional.empty();
+        }
+        AuditLog.event("freeze", context, record.toString());
+        EmailAddress accountAddress = EmailAddress.parse(account);
+        Instant tokenExpires = now.plus(config.tokenValidity());
+        EmailAddress replyTo = EmailAddress.of(tokenSigner.localPart(record, tokenExpires), accountAddress.domain());
+        notifier.send(FreezeNotices.frozen(record, config.noticeRecipient(accountAddress), replyTo, tokenExpires));
+        return Optional.of(record);
+    }
+
+    /** Lifts the freeze of {@code account} (an administrator's decision), resets its counters and confirms. */
+    public Optional<FreezeRecord> unfreeze(String account, String by, AuditContext context) {
+        Optional<FreezeRecord> record = freezes.find(account, clock.instant());
+        if (record.isEmpty() || !freezes.unfreeze(account)) {
+            return Optional.empty();
+        }
+        counters.reset(account);
+        AuditLog.event("unfreeze", context, record.get() + ", unfrozen by " + by);
+        notifier.send(FreezeNotices.unfrozen(record.get(), config.noticeRecipient(EmailAddress.parse(account)), by));
+        return record;
+    }
+
+    /**
+     * A reply to a freeze notice reached the token address. It unfreezes only when submitted by an
+     * authenticated postmaster of the frozen account's domain (or a configured administrator) and the token
+     * verifies, has not expired and was never used.
+     *
+     * @param submitter the authenticated account that submitted the reply; empty when unauthenticated
+     * @return why it was refused; empty when it unfroze the account
+     */
+    public Optional<String> unfreezeByReply(String tokenLocalPart, Optional<String> submitter, AuditContext context) {
+        Instant now = clock.instant();
+        Optional<String> refusal = replyRefusal(tokenLocalPart, submitter, now);
+        if (refusal.isPresent()) {
+            AuditLog.event("unfreeze-refused", context, refusal.get());
+            return refusal;
+        }
+        FreezeRecord record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(id -> freezes.findById(id, now)).orElseThrow();
+        unfreeze(record.account(), submitter.orElseThrow() + " (reply to the notice)", context);
+        return Optional.empty();
+    }
+
+    private Optional<String> replyRefusal(String tokenLocalPart, Optional<String> submitter, Instant now) {
+        if (submitter.isEmpty()) {
+            return Optional.of("unauthenticated reply to " + tokenLocalPart);
+        }
+        Optional<FreezeRecord> record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(id -> freezes.findById(id, now));
+        if (record.isEmpty()) {
+            return Optional.of("no freeze for token " + tokenLocalPart + " (already lifted, or forged)");
+        }
+        EmailAddress account = EmailAddress.parse(record.get().account());
+        EmailAddress by = EmailAddress.parse(submitter.get());
+        boolean postmaster = by.sameMailbox(EmailAddress.of("postmaster", account.domain()), false);
+        if (!postmaster && !config.isAdmin(by)) {
+            return Optional.of(by + " is neither postmaster@" + account.domain() + " nor an administrator");
+        }
+        Optional<String> tokenRefusal = tokenSigner.refusal(tokenLocalPart, record.get(), now);
+        if (tokenRefusal.isPresent()) {
+            return tokenRefusal;
+        }
+        if (!tokens.use(tokenLocalPart.toLowerCase(java.util.Locale.ROOT), now.plus(config.tokenValidity()), now)) {
+            return Optional.of("token already used");
+        }
+        return Optional.empty();
+    }
+
+    public Optional<FreezeRecord> find(String account) {
+        return freezes.find(account, clock.instant());
+    }
+
+    public List<FreezeRecord> list() {
+        return freezes.list(clock.instant());
+    }
+}

@@ -1,0 +1,47 @@
+package org.jamesguard.core.hijack;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.Decision;
+import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.Mode;
+import org.jamesguard.core.Replies;
+import org.jamesguard.core.Reply;
+import org.jamesguard.core.store.FreezeStore;
+
+/**
+ * The one question every login path asks before letting an account in: is it frozen? Decided through
+ * the {@link DecisionRecorder}, so each refusal is audit-logged and counted, and a store outage follows
+ * the failure policy.
+ */
+public final class FrozenAccounts {
+    private final FreezeStore store;
+    private final DecisionRecorder recorder;
+    private final Clock clock;
+
+    public FrozenAccounts(FreezeStore store, DecisionRecorder recorder, Clock clock) {
+        this.store = store;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /**
+     * A login (after its password was verified) by {@code account}, over any protocol: refused with
+     * {@link Replies#ACCOUNT_FROZEN} while frozen. POP3 and IMAP adapters use only the reply's text.
+     */
+    public Decision atLogin(String account, AuditContext context) {
+        return atStep(account, context, Replies.ACCOUNT_FROZEN);
+    }
+
+    /** A step of a session that logged in before the freeze (SMTP MAIL). */
+    public Decision atStep(String account, AuditContext context, Reply refusal) {
+        return recorder.decide(FrozenAccountCheck.ID, Mode.ENFORCE, context,
+            () -> FrozenAccountCheck.check(find(account), refusal));
+    }
+
+    public Optional<FreezeRecord> find(String account) {
+        return store.find(account, clock.instant());
+    }
+}

@@ -1,0 +1,20 @@
+package org.jamesguard.core.store.memory;
+
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jamesguard.core.store.TokenStore;
+
+/** Used tokens in memory; expired ones are forgotten once a minute. */
+public final class MemoryTokenStore implements TokenStore {
+    private final ConcurrentHashMap<String, Instant> used = new ConcurrentHashMap<>();
+    private final SweepSchedule sweeps = new SweepSchedule();
+
+    @Override
+    public boolean use(String tokenId, Instant expires, Instant now) {
+        if (sweeps.due(now)) {
+            used.values().removeIf(expiry -> expiry.isBefore(now));
+        }
+        return used.putIfAbsent(tokenId, expires) == null;
+    }
+}
