@@ -18,6 +18,7 @@ import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.GuardMetrics;
 import org.jamesguard.core.TrustedNetworks;
+import org.jamesguard.core.auth.AccountGate;
 import org.jamesguard.core.auth.Credentials;
 import org.jamesguard.core.auth.LocalAccounts;
 import org.jamesguard.core.auth.PopLoginStore;
@@ -26,6 +27,7 @@ import org.jamesguard.core.hijack.FreezeNotifier;
 import org.jamesguard.core.hijack.FreezeService;
 import org.jamesguard.core.hijack.FrozenAccounts;
 import org.jamesguard.core.hijack.HijackCounters;
+import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.hijack.UnfreezeTokens;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
@@ -67,6 +69,7 @@ public class JamesGuardModule extends AbstractModule {
         bind(LocalAccounts.class).to(JamesLocalAccounts.class).in(Singleton.class);
         bind(Credentials.class).to(JamesCredentials.class).in(Singleton.class);
         bind(FreezeNotifier.class).to(MailetFreezeNotifier.class).in(Singleton.class);
+        bind(AccountGate.class).to(HijackPolicy.class);
     }
 
     @Provides
@@ -156,6 +159,13 @@ public class JamesGuardModule extends AbstractModule {
     FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
                                 FreezeNotifier notifier, GuardSettings settings, Clock clock) {
         return new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
+    }
+
+    @Provides
+    @Singleton
+    HijackPolicy hijackPolicy(GuardSettings settings, NetworkClasses network, HijackCounters counters, FreezeService freezes,
+                              FrozenAccounts frozen, DecisionRecorder recorder, Clock clock) {
+        return new HijackPolicy(settings.hijack(), network, counters, freezes, frozen, recorder, clock);
     }
 
     @Provides

@@ -33,6 +33,10 @@ public final class Replies {
     public static final Reply SENDING_LIMIT = Reply.of(550, "5.7.1", "Sending limit reached");
     /** C6, 4xx option. */
     public static final Reply SENDING_LIMIT_TEMPORARY = Reply.of(450, "4.7.1", "Sending limit reached, try again later");
+    /** C5, 5xx option: a login from one client address too many. */
+    public static final Reply TOO_MANY_CLIENT_ADDRESSES = Reply.of(550, "5.7.1", "Account used from too many client addresses");
+    /** C5, 4xx option. */
+    public static final Reply TOO_MANY_CLIENT_ADDRESSES_TEMPORARY = Reply.of(450, "4.7.1", "Account used from too many client addresses, try again later");
     /** C7, C8: the limit froze the account; the session ends. */
     public static final Reply ACCOUNT_FROZEN_NOW = Reply.of(552, "5.7.1", "Account frozen: sending limit reached, contact your postmaster");
     /** Mail to an unfreeze address from anyone but an authenticated administrator. */

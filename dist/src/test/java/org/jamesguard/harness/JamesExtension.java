@@ -121,6 +121,11 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
         return SmtpClient.connect(home.port(listener), sourceIp);
     }
 
+    /** An SMTP connection to a PROXY-protocol listener, claiming to come from {@code claimedIp}. */
+    public SmtpClient smtpViaProxy(String listener, String sourceIp, String claimedIp) {
+        return SmtpClient.connectViaProxy(home.port(listener), sourceIp, claimedIp);
+    }
+
     public Mailbox imap(String user, String password) {
         return Mailbox.imap(home.port(IMAP), user, password);
     }

@@ -29,7 +29,8 @@ public final class SmtpClient implements Closeable {
     private final RawClient client = new RawClient();
     private final SmtpReply greeting;
 
-    private SmtpClient(int port, String sourceIp) {
+    private SmtpClient(int port, String sourceIp, String proxyLine) {
+        client.proxyLine = proxyLine;
         client.setDefaultTimeout((int) TIMEOUT.toMillis());
         client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
         client.setConnectTimeout((int) TIMEOUT.toMillis());
@@ -44,7 +45,19 @@ public final class SmtpClient implements Closeable {
 
     /** Connects to {@code 127.0.0.1:port} from {@code sourceIp} (any 127.x.y.z). */
     public static SmtpClient connect(int port, String sourceIp) {
-        return new SmtpClient(port, sourceIp);
+        return new SmtpClient(port, sourceIp, null);
+    }
+
+    /**
+     * Connects to a listener with {@code <proxyRequired>true</proxyRequired>} and announces, with a PROXY
+     * protocol v1 header, that the client is {@code claimedIp}: how a test plays a host outside 127/8 while
+     * every packet stays on loopback.
+     */
+    public static SmtpClient connectViaProxy(int port, String sourceIp, String claimedIp) {
+        String family = claimedIp.contains(":") ? "TCP6" : "TCP4";
+        String proxy = "PROXY " + family + " " + claimedIp + " " + (family.equals("TCP4") ? "127.0.0.1" : "::1")
+            + " 40000 " + port + "\r\n";
+        return new SmtpClient(port, sourceIp, proxy);
     }
 
     public SmtpReply greeting() {
@@ -226,8 +239,20 @@ public final class SmtpClient implements Closeable {
 
     /** Exposes the raw streams Commons Net keeps to itself. */
     private static final class RawClient extends SMTPSClient {
+        private String proxyLine;
+
         RawClient() {
             super(false);
+        }
+
+        /** The PROXY header goes out before the greeting is read. */
+        @Override
+        protected void _connectAction_() throws IOException {
+            if (proxyLine != null) {
+                _socket_.getOutputStream().write(proxyLine.getBytes(StandardCharsets.US_ASCII));
+                _socket_.getOutputStream().flush();
+            }
+            super._connectAction_();
         }
 
         /** Commands are flushed as they are sent, so raw bytes can go straight to the socket. */

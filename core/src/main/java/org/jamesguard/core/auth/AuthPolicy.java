@@ -30,15 +30,17 @@ public final class AuthPolicy {
     private final DynamicScreen screen;
     private final DecisionRecorder recorder;
     private final Clock clock;
+    private final AccountGate accountGate;
 
     public AuthPolicy(AuthPolicyConfig config, Credentials credentials, CounterStore counters, DynamicScreen screen,
-                      DecisionRecorder recorder, Clock clock) {
+                      DecisionRecorder recorder, Clock clock, AccountGate accountGate) {
         this.config = config;
         this.credentials = credentials;
         this.counters = counters;
         this.screen = screen;
         this.recorder = recorder;
         this.clock = clock;
+        this.accountGate = accountGate;
     }
 
     /** The AUTH command arrived. Where AUTH is not offered (A11) it is refused, and repeated tries screen the IP (A12). */
@@ -53,8 +55,8 @@ public final class AuthPolicy {
     }
 
     /**
-     * Checks a login: the password, then the authorization identity (A14). A failure counts toward
-     * screening the IP (A13).
+     * Checks a login: the password, then the authorization identity (A14), then the account gate (a
+     * freeze, too many client addresses). A wrong password counts toward screening the IP (A13).
      *
      * @param authorizationId the identity to act as; empty for the login itself
      */
@@ -79,7 +81,9 @@ public final class AuthPolicy {
             return AuthResult.refused(identity);
         }
         // in report-only mode a refused authorization identity leaves the session acting as its login
-        return AuthResult.success(delegated.orElse(account.get()));
+        String actingAs = delegated.orElse(account.get());
+        Decision gate = accountGate.atLogin(session, actingAs);
+        return gate.refuses() ? AuthResult.refused(gate) : AuthResult.success(actingAs);
     }
 
     /** Counts one event for the client IP; at the limit, screens it (unless only reporting). */

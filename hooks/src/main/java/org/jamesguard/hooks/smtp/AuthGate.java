@@ -32,6 +32,7 @@ import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.Verdict;
+import org.jamesguard.core.auth.AccountGate;
 import org.jamesguard.core.auth.AuthNotOfferedCheck;
 import org.jamesguard.core.auth.AuthPolicy;
 import org.jamesguard.core.auth.AuthPolicyConfig;
@@ -73,18 +74,20 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
     private final DecisionRecorder recorder;
     private final TrustedNetworks trusted;
     private final Clock clock;
+    private final AccountGate accountGate;
     private AuthPolicyConfig config;
     private AuthPolicy policy;
 
     @Inject
     public AuthGate(Credentials credentials, CounterStore counters, DynamicScreen screen, DecisionRecorder recorder,
-                    TrustedNetworks trusted, Clock clock) {
+                    TrustedNetworks trusted, Clock clock, AccountGate accountGate) {
         this.credentials = credentials;
         this.counters = counters;
         this.screen = screen;
         this.recorder = recorder;
         this.trusted = trusted;
         this.clock = clock;
+        this.accountGate = accountGate;
         configure(AuthPolicyConfig.defaults());
     }
 
@@ -95,7 +98,7 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
 
     private void configure(AuthPolicyConfig newConfig) {
         config = newConfig;
-        policy = new AuthPolicy(newConfig, credentials, counters, screen, recorder, clock);
+        policy = new AuthPolicy(newConfig, credentials, counters, screen, recorder, clock, accountGate);
     }
 
     @Override

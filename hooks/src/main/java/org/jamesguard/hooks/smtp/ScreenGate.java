@@ -2,9 +2,14 @@ package org.jamesguard.hooks.smtp;
 
 import javax.inject.Inject;
 
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
+import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.ConnectHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HeloHook;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.SessionSnapshot;
@@ -18,9 +23,13 @@ import org.jamesguard.core.screen.ScreenedIpCheck;
  * <handler class="org.jamesguard.hooks.smtp.ScreenGate"/>
  * }</pre>
  * It must be the first handler of the chain: James writes each connect handler's reply in chain
- * order, and closing here happens before James's own 220 greeting would be written.
+ * order, and closing here happens before James's own 220 greeting would be written. Behind a PROXY
+ * protocol load balancer the client's address is known only after connect, so the check runs again at
+ * HELO/EHLO when the address changed.
  */
-public class ScreenGate implements ConnectHandler<SMTPSession> {
+public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook {
+    private static final AttachmentKey<String> CHECKED_IP = AttachmentKey.of("jamesguard.screen.checked-ip", String.class);
+
     private final DynamicScreen screen;
     private final DecisionRecorder recorder;
     private final TrustedNetworks trusted;
@@ -34,8 +43,21 @@ public class ScreenGate implements ConnectHandler<SMTPSession> {
 
     @Override
     public Response onConnect(SMTPSession session) {
+        return SmtpReplies.response(check(session));
+    }
+
+    @Override
+    public HookResult doHelo(SMTPSession session, String helo) {
+        String ip = SmtpSessions.snapshot(session, trusted).clientIpText();
+        if (session.getAttachment(CHECKED_IP, State.Connection).filter(ip::equals).isPresent()) {
+            return HookResult.DECLINED;
+        }
+        return SmtpReplies.hookResult(check(session));
+    }
+
+    private Decision check(SMTPSession session) {
         SessionSnapshot snapshot = SmtpSessions.snapshot(session, trusted);
-        return SmtpReplies.response(
-            recorder.decide(ScreenedIpCheck.ID, Mode.ENFORCE, snapshot.auditContext(), () -> screen.atConnect(snapshot)));
+        session.setAttachment(CHECKED_IP, snapshot.clientIpText(), State.Connection);
+        return recorder.decide(ScreenedIpCheck.ID, Mode.ENFORCE, snapshot.auditContext(), () -> screen.atConnect(snapshot));
     }
 }

@@ -1,0 +1,155 @@
+package org.jamesguard.core.hijack;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.Decision;
+import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.Replies;
+import org.jamesguard.core.SessionSnapshot;
+import org.jamesguard.core.auth.AccountGate;
+import org.jamesguard.core.config.Durations;
+import org.jamesguard.core.net.Cidr;
+import org.jamesguard.core.net.EmailAddress;
+import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.net.NetworkClasses;
+
+/**
+ * SPEC §3 for sessions authenticated as a local account: frozen accounts refused at login and at MAIL,
+ * distinct client addresses counted at login (C5), messages counted per IP class when accepted (C1–C4,
+ * C10), refused recipients counted (C8), freezing at a limit (C7). postmaster@ accounts and the exclusion
+ * list (C9) are never limited. Counting is one atomic store operation per decision.
+ */
+public final class HijackPolicy implements AccountGate {
+    private final HijackConfig config;
+    private final NetworkClasses network;
+    private final HijackCounters counters;
+    private final FreezeService freezes;
+    private final FrozenAccounts frozen;
+    private final DecisionRecorder recorder;
+    private final Clock clock;
+
+    public HijackPolicy(HijackConfig config, NetworkClasses network, HijackCounters counters, FreezeService freezes,
+                        FrozenAccounts frozen, DecisionRecorder recorder, Clock clock) {
+        this.config = config;
+        this.network = network;
+        this.counters = counters;
+        this.freezes = freezes;
+        this.frozen = frozen;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /** Whether limits apply to {@code account}: not postmaster@, not on the exclusion list. */
+    public boolean watches(String account) {
+        Optional<EmailAddress> address = EmailAddress.tryParse(account);
+        String localPart = address.map(EmailAddress::localPart).orElse(account);
+        return !localPart.toLowerCase(Locale.ROOT).equals("postmaster")
+            && address.map(a -> !config.exclusions.matchesAddress(a)).orElse(true);
+    }
+
+    /** A login whose password was right: refused while frozen; C5 counts its client address. */
+    @Override
+    public Decision atLogin(SessionSnapshot session, String account) {
+        AuditContext context = context(session, account);
+        Decision frozenDecision = frozen.atLogin(account, context);
+        if (frozenDecision.refuses() || !watches(account)) {
+            return frozenDecision;
+        }
+        Instant now = clock.instant();
+        counters.recordIp(account, session.clientIpText(), now);
+        int[] distinct = new int[1];
+        Decision decision = recorder.decide(DistinctIpLimitCheck.ID, config.distinctIpsMode, context, () -> {
+            distinct[0] = counters.addLoginSource(account, loginSource(session.clientIp()), config.distinctIps, now);
+            return DistinctIpLimitCheck.check(distinct[0], config.distinctIps, config.reply, config.freezeOnLimit);
+        });
+        if (decision.refuses() && config.freezeOnLimit) {
+            freezes.freeze(account, "logins from too many client addresses", false,
+                Map.of("client addresses within " + Durations.format(config.distinctIps.window()), (long) distinct[0]), context);
+        }
+        return decision;
+    }
+
+    /** MAIL in a session that logged in before its account was frozen. */
+    public Decision atMail(SessionSnapshot session) {
+        return session.authUser()
+            .map(account -> frozen.atStep(account, session.auditContext(), Replies.ACCOUNT_FROZEN_SESSION))
+            .orElse(Decision.PROCEED);
+    }
+
+    /** A message about to be accepted from an authenticated SMTP session. */
+    public Decision atMessage(SessionSnapshot session) {
+        return session.authUser()
+            .map(account -> countMessage(account, session.clientIp(), session.recipients().size(), session.auditContext()))
+            .orElse(Decision.PROCEED);
+    }
+
+    /**
+     * Counts one accepted message (or its recipients, C10) against the limit of the client's IP class;
+     * the message that would go past it is refused, or freezes the account (C7).
+     */
+    public Decision countMessage(String account, InetAddress clientIp, int recipients, AuditContext context) {
+        if (!watches(account)) {
+            return Decision.PROCEED;
+        }
+        Instant now = clock.instant();
+        IpClass ipClass = IpClass.of(clientIp, network, config.localIncludesLan);
+        HijackConfig.Limit limit = ipClass.limit(config);
+        long amount = config.counting == HijackConfig.Counting.RECIPIENTS ? Math.max(1, recipients) : 1;
+        long[] count = new long[1];
+        Decision decision = recorder.decide(SendLimitCheck.ID, config.limitsMode, context, () -> {
+            var acquisition = counters.acquireMessages(account, ipClass, amount, limit, now);
+            count[0] = acquisition.count();
+            return SendLimitCheck.check(acquisition, ipClass, limit, config.reply, config.freezeOnLimit);
+        });
+        if (decision.refuses()) {
+            if (config.freezeOnLimit) {
+                freezes.freeze(account, "sending limit reached (" + ipClass.key() + " IPs)", false,
+                    Map.of(countName(ipClass, limit), count[0]), context);
+            }
+        } else {
+            counters.recordIp(account, IpAddresses.format(clientIp), now);
+        }
+        return decision;
+    }
+
+    /** A 5xx reply to RCPT in an authenticated session (C8); at the limit the account is frozen. */
+    public Decision atRcptRefused(SessionSnapshot session) {
+        Optional<String> account = session.authUser().filter(this::watches);
+        if (account.isEmpty()) {
+            return Decision.PROCEED;
+        }
+        AuditContext context = session.auditContext();
+        long[] failures = new long[1];
+        Decision decision = recorder.decide(RcptFailureLimitCheck.ID, config.rcptFailuresMode, context, () -> {
+            failures[0] = counters.countRcptFailure(account.get(), config.rcptFailures, clock.instant());
+            return RcptFailureLimitCheck.check(failures[0], config.rcptFailures);
+        });
+        if (decision.refuses()) {
+            freezes.freeze(account.get(), "too many refused recipients", true,
+                Map.of("refused recipients within " + Durations.format(config.rcptFailures.window()), failures[0]), context);
+        }
+        return decision;
+    }
+
+    private static String countName(IpClass ipClass, HijackConfig.Limit limit) {
+        return "messages from " + ipClass.key() + " IPs within " + Durations.format(limit.window());
+    }
+
+    /** C5 counts addresses, or /24 and /64 networks when configured. */
+    private String loginSource(InetAddress ip) {
+        if (config.distinctPer == HijackConfig.DistinctPer.ADDRESS) {
+            return IpAddresses.format(ip);
+        }
+        return Cidr.of(ip, IpAddresses.isIpv4(ip) ? 24 : 64).toString();
+    }
+
+    private static AuditContext context(SessionSnapshot session, String account) {
+        return AuditContext.of(session.sessionId(), session.clientIpText(), account, session.listener());
+    }
+}

@@ -1,0 +1,25 @@
+package org.jamesguard.core.hijack;
+
+import org.jamesguard.core.CheckId;
+import org.jamesguard.core.Replies;
+import org.jamesguard.core.Verdict;
+import org.jamesguard.core.config.Durations;
+
+/**
+ * SPEC C8: an account whose sessions collect too many 5xx RCPT replies (unknown users, relay denied) is
+ * guessing addresses: it is frozen, and only an administrator lifts that freeze.
+ */
+public final class RcptFailureLimitCheck {
+    public static final CheckId ID = CheckId.of("rcpt-failures");
+
+    private RcptFailureLimitCheck() {
+    }
+
+    public static Verdict check(long failures, HijackConfig.Limit limit) {
+        if (failures < limit.max()) {
+            return Verdict.pass(ID);
+        }
+        return Verdict.reject(ID, Replies.ACCOUNT_FROZEN_NOW).andClose()
+            .withDetail(failures + " refused recipients within " + Durations.format(limit.window()) + ", limit " + limit.max());
+    }
+}

@@ -1,0 +1,94 @@
+package org.jamesguard.hooks.smtp;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.ProtocolHandler;
+import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.core.RcptCmdHandler;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.MailHook;
+import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Mail;
+import org.jamesguard.core.AuditLog;
+import org.jamesguard.core.CheckId;
+import org.jamesguard.core.Decision;
+import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.Replies;
+import org.jamesguard.core.SessionSnapshot;
+import org.jamesguard.core.TrustedNetworks;
+import org.jamesguard.core.Verdict;
+import org.jamesguard.core.auth.LocalAccounts;
+import org.jamesguard.core.hijack.HijackPolicy;
+import org.jamesguard.core.hijack.UnfreezeTokens;
+
+/**
+ * SPEC §3 on an SMTP listener: sessions of frozen accounts refused at MAIL, messages counted against the
+ * account's limits as they are accepted, 5xx RCPT replies (from any handler, James's included) counted,
+ * and replies to a freeze notice let through to the unfreeze mailet only from authenticated sessions.
+ * Limits are set once for all listeners, in {@code <hijack>} of jamesguard.xml.
+ * <pre>{@code
+ * <handler class="org.jamesguard.hooks.smtp.HijackGate"/>
+ * }</pre>
+ * Put it after the other James Guard handlers: a message is counted only once they all accepted it.
+ */
+public class HijackGate implements MailHook, RcptHook, JamesMessageHook, ProtocolHandlerResultHandler<Response, SMTPSession> {
+    static final CheckId UNFREEZE_ADDRESS = CheckId.of("unfreeze-address");
+
+    private final HijackPolicy policy;
+    private final LocalAccounts accounts;
+    private final DecisionRecorder recorder;
+    private final TrustedNetworks trusted;
+
+    @Inject
+    public HijackGate(HijackPolicy policy, LocalAccounts accounts, DecisionRecorder recorder, TrustedNetworks trusted) {
+        this.policy = policy;
+        this.accounts = accounts;
+        this.recorder = recorder;
+        this.trusted = trusted;
+    }
+
+    @Override
+    public HookResult doMail(SMTPSession session, MaybeSender sender) {
+        return SmtpReplies.hookResult(policy.atMail(SmtpSessions.snapshot(session, trusted)));
+    }
+
+    /**
+     * A reply to a freeze notice goes to a token address no account has: accept it (past James's unknown
+     * user check) for the unfreeze mailet to judge, but only from an authenticated session.
+     */
+    @Override
+    public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+        if (!UnfreezeTokens.looksLikeToken(rcpt.getLocalPart()) || !accounts.isLocalDomain(rcpt.getDomain().asString())) {
+            return HookResult.DECLINED;
+        }
+        SessionSnapshot snapshot = SmtpSessions.snapshot(session, trusted);
+        if (snapshot.authenticated()) {
+            return HookResult.OK;
+        }
+        AuditLog.event("unfreeze-refused", snapshot.auditContext(), "unauthenticated RCPT to " + rcpt.asString());
+        return SmtpReplies.hookResult(recorder.refuse(
+            Verdict.reject(UNFREEZE_ADDRESS, Replies.UNFREEZE_REFUSED).withDetail(rcpt.asString()), snapshot.auditContext()));
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        return SmtpReplies.hookResult(policy.atMessage(SmtpSessions.snapshot(session, trusted)));
+    }
+
+    /** C8: every 5xx answer to RCPT in an authenticated session counts; at the limit the reply becomes the freeze. */
+    @Override
+    public Response onResponse(ProtocolSession session, Response response, long executionTime, ProtocolHandler handler) {
+        if (!(handler instanceof RcptCmdHandler) || !response.getRetCode().startsWith("5")
+            || session.getUsername() == null) {
+            return response;
+        }
+        Decision decision = policy.atRcptRefused(SmtpSessions.snapshot((SMTPSession) session, trusted));
+        return decision.refuses() ? SmtpReplies.response(decision) : response;
+    }
+}

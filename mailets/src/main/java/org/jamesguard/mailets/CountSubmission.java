@@ -1,0 +1,54 @@
+package org.jamesguard.mailets;
+
+import java.net.InetAddress;
+
+import javax.inject.Inject;
+
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.Decision;
+import org.jamesguard.core.hijack.HijackPolicy;
+import org.jamesguard.core.net.IpAddresses;
+
+/**
+ * Counts mail submitted over JMAP toward the account's sending limits (SMTP submissions are counted at
+ * the end of DATA). Past a limit the mail goes to the processor named by {@code onLimit} (default:
+ * {@code ghost}, dropped), and with freezing the account is frozen.
+ * <pre>{@code
+ * <mailet match="All" class="org.jamesguard.mailets.CountSubmission">
+ *   <onLimit>hijack-limit</onLimit>
+ * </mailet>
+ * }</pre>
+ */
+public class CountSubmission extends GenericMailet {
+    private final HijackPolicy policy;
+    private String onLimit;
+
+    @Inject
+    public CountSubmission(HijackPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public void init() {
+        onLimit = getInitParameter("onLimit", Mail.GHOST);
+    }
+
+    @Override
+    public void service(Mail mail) {
+        Submitters.jmapAccount(mail).ifPresent(account -> {
+            Decision decision = policy.countMessage(account, clientIp(mail), mail.getRecipients().size(),
+                AuditContext.of(mail.getName(), mail.getRemoteAddr(), account, "jmap"));
+            if (decision.refuses()) {
+                mail.setState(onLimit);
+            }
+        });
+    }
+
+    /** JMAP mail carries the HTTP client's address when James knows it; otherwise the strictest class. */
+    private static InetAddress clientIp(Mail mail) {
+        String remote = mail.getRemoteAddr();
+        return remote != null && IpAddresses.isLiteral(remote) ? IpAddresses.parse(remote) : IpAddresses.parse("0.0.0.0");
+    }
+}

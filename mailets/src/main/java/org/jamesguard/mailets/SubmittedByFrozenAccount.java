@@ -1,0 +1,40 @@
+package org.jamesguard.mailets;
+
+import java.util.Collection;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMatcher;
+import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.Replies;
+import org.jamesguard.core.hijack.FrozenAccounts;
+
+/**
+ * Matches mail submitted by a frozen account through any channel (an SMTP session that logged in before
+ * the freeze, JMAP), so it can be quarantined or refused. Mail James sent itself is never matched.
+ * <pre>{@code
+ * <mailet match="org.jamesguard.mailets.SubmittedByFrozenAccount" class="ToRepository">
+ *   <repositoryPath>memory://var/mail/frozen-submissions/</repositoryPath>
+ * </mailet>
+ * }</pre>
+ */
+public class SubmittedByFrozenAccount extends GenericMatcher {
+    private final FrozenAccounts frozen;
+
+    @Inject
+    public SubmittedByFrozenAccount(FrozenAccounts frozen) {
+        this.frozen = frozen;
+    }
+
+    @Override
+    public Collection<MailAddress> match(Mail mail) {
+        return Submitters.account(mail)
+            .filter(account -> frozen.atStep(account, AuditContext.of(mail.getName(), mail.getRemoteAddr(), account, "mailet"),
+                Replies.ACCOUNT_FROZEN_SESSION).refuses())
+            .map(account -> mail.getRecipients())
+            .orElse(List.of());
+    }
+}
