@@ -16,7 +16,8 @@ public final class SlidingWindow {
     private long newestBucket = Long.MIN_VALUE;
 
     public SlidingWindow(Duration window) {
-        this.bucketMillis = Math.max(1, window.toMillis() / BUCKETS);
+        // rounded up: BUCKETS buckets must cover at least the whole window
+        this.bucketMillis = Math.max(1, (window.toMillis() + BUCKETS - 1) / BUCKETS);
     }
 
     public long count(Instant now) {
