@@ -33,7 +33,7 @@ public final class SlidingWindow {
         long bucket = bucketOf(now);
         advance(bucket);
         int slot = (int) Math.floorMod(bucket, (long) counts.length);
-        counts[slot] = (int) Math.min(Integer.MAX_VALUE, counts[slot] + amount);
+        counts[slot] = (int) Math.min(Integer.MAX_VALUE, counts[slot] + Math.min(amount, Integer.MAX_VALUE));
     }
 
     /** True when every event has left the window: the key can be forgotten. */
