@@ -1,0 +1,55 @@
+package org.jamesguard.core.auth;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link Credentials} set up in a few lines: accounts with passwords (logins compare case-insensitively
+ * and answer the name as registered) and delegations. Remembers every question, oldest first.
+ */
+final class FakeCredentials implements Credentials {
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> passwords = new HashMap<>();
+    private final Map<String, Set<String>> delegations = new HashMap<>();
+    private final List<String> questions = new ArrayList<>();
+
+    FakeCredentials account(String name, String password) {
+        names.put(key(name), name);
+        passwords.put(key(name), password);
+        return this;
+    }
+
+    /** {@code owner} lets {@code acting} act as it. */
+    FakeCredentials delegation(String owner, String acting) {
+        delegations.computeIfAbsent(key(owner), k -> new HashSet<>()).add(key(acting));
+        return this;
+    }
+
+    synchronized List<String> questions() {
+        return List.copyOf(questions);
+    }
+
+    @Override
+    public synchronized Optional<String> verify(String user, String password) {
+        questions.add("verify " + user);
+        return password.equals(passwords.get(key(user))) ? Optional.of(names.get(key(user))) : Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<String> delegatedAccount(String account, String target) {
+        questions.add("delegatedAccount " + account + " " + target);
+        return delegations.getOrDefault(key(target), Set.of()).contains(key(account))
+            ? Optional.of(names.get(key(target)))
+            : Optional.empty();
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
