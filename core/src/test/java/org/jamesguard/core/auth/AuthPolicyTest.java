@@ -13,6 +13,7 @@ import org.jamesguard.core.store.ScreenEntry;
 import org.jamesguard.core.store.StoreFailurePolicy;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
 import org.jamesguard.core.store.memory.MemoryScreenStore;
+import org.jamesguard.core.testing.FakeCredentials;
 import org.jamesguard.core.testing.LogCapture;
 import org.jamesguard.core.testing.MutableClock;
 import org.jamesguard.core.testing.RecordingMetrics;

@@ -1,4 +1,4 @@
-package org.jamesguard.core.auth;
+package org.jamesguard.core.testing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,29 +9,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jamesguard.core.auth.Credentials;
+
 /**
  * {@link Credentials} set up in a few lines: accounts with passwords (logins compare case-insensitively
  * and answer the name as registered) and delegations. Remembers every question, oldest first.
  */
-final class FakeCredentials implements Credentials {
+public final class FakeCredentials implements Credentials {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> passwords = new HashMap<>();
     private final Map<String, Set<String>> delegations = new HashMap<>();
     private final List<String> questions = new ArrayList<>();
 
-    FakeCredentials account(String name, String password) {
+    public FakeCredentials account(String name, String password) {
         names.put(key(name), name);
         passwords.put(key(name), password);
         return this;
     }
 
     /** {@code owner} lets {@code acting} act as it. */
-    FakeCredentials delegation(String owner, String acting) {
+    public FakeCredentials delegation(String owner, String acting) {
         delegations.computeIfAbsent(key(owner), k -> new HashSet<>()).add(key(acting));
         return this;
     }
 
-    synchronized List<String> questions() {
+    /** The questions asked so far, e.g. {@code verify john@example.com}, oldest first. */
+    public synchronized List<String> questions() {
         return List.copyOf(questions);
     }
 
