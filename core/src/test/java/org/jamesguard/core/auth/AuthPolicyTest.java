@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * SPEC A11–A14 over a real counter store and dynamic screen. john@example.com's password is "secret";
- * boss@example.com delegated to john; ceo@example.com did not.
+ * SPEC A11–A14 over a real counter store and dynamic screen, for {@link FakeCredentials#exampleAccounts()}:
+ * john@example.com's password is "secret"; boss@example.com delegated to john; ceo@example.com did not.
  */
 class AuthPolicyTest {
     private static final String IP = "198.51.100.7";
@@ -44,9 +44,7 @@ class AuthPolicyTest {
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final MemoryCounterStore counters = new MemoryCounterStore();
     private final DynamicScreen screen = new DynamicScreen(new MemoryScreenStore(), clock);
-    private final FakeCredentials credentials = new FakeCredentials()
-        .account("john@example.com", "secret").account("boss@example.com", "boss-secret").account("ceo@example.com", "ceo-secret")
-        .delegation("boss@example.com", "john@example.com");
+    private final FakeCredentials credentials = FakeCredentials.exampleAccounts();
     private int sessions;
 
     private AuthPolicy policy(String xml, boolean globalReportOnly) {

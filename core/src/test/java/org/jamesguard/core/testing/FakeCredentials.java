@@ -21,6 +21,16 @@ public final class FakeCredentials implements Credentials {
     private final Map<String, Set<String>> delegations = new HashMap<>();
     private final List<String> questions = new ArrayList<>();
 
+    /**
+     * The accounts the AUTH tests share: john@example.com (password {@code secret}), boss@example.com
+     * ({@code boss-secret}), who delegated to john, and ceo@example.com ({@code ceo-secret}), who did not.
+     */
+    public static FakeCredentials exampleAccounts() {
+        return new FakeCredentials()
+            .account("john@example.com", "secret").account("boss@example.com", "boss-secret").account("ceo@example.com", "ceo-secret")
+            .delegation("boss@example.com", "john@example.com");
+    }
+
     public FakeCredentials account(String name, String password) {
         names.put(key(name), name);
         passwords.put(key(name), password);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The AUTH command as James hands it to the gate: john@example.com's password is "secret". */
+/** The AUTH command as James hands it to the gate, for {@link FakeCredentials#exampleAccounts()}. */
 class AuthGateTest {
     private static final String SUCCESS = "235 2.7.0 Authentication successful";
     private static final String CANNOT_DECODE = "501 5.5.2 Cannot decode the AUTH response";
@@ -47,10 +47,7 @@ class AuthGateTest {
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final MemoryCounterStore counters = new MemoryCounterStore();
     private final DynamicScreen screen = new DynamicScreen(new MemoryScreenStore(), clock);
-    private final FakeCredentials credentials = new FakeCredentials()
-        .account("john@example.com", "secret").account("boss@example.com", "boss-secret").account("ceo@example.com", "ceo-secret")
-        .account("joerg@example.com", "p\u00e4ssw\u00f6rd")
-        .delegation("boss@example.com", "john@example.com");
+    private final FakeCredentials credentials = FakeCredentials.exampleAccounts().account("joerg@example.com", "p\u00e4ssw\u00f6rd");
     private final FakeSmtpSession session = new FakeSmtpSession();
     private AuthGate gate = gate(false);
 
@@ -340,11 +337,16 @@ class AuthGateTest {
 
     @Nested
     class Screening {
-        @Test
-        void a13TheTenthFailureFromOneIpScreensItAndCloses() {
-            for (int attempt = 1; attempt <= 9; attempt++) {
+        /** {@code times} wrong passwords over PLAIN, each refused as such. */
+        private void failPlain(int times) {
+            for (int attempt = 1; attempt <= times; attempt++) {
                 assertThat(auth("PLAIN " + plain("", "john@example.com", "wrong"))).as("failure %d", attempt).isEqualTo(CREDENTIALS_INVALID);
             }
+        }
+
+        @Test
+        void a13TheTenthFailureFromOneIpScreensItAndCloses() {
+            failPlain(9);
 
             assertThat(auth("PLAIN " + plain("", "john@example.com", "wrong"))).isEqualTo(SCREENED);
             assertThat(screen.find(FakeSmtpSession.DEFAULT_REMOTE_IP)).isPresent();
@@ -364,18 +366,14 @@ class AuthGateTest {
         @Test
         void a13JamesAuthorizedAddressesAreTrustedAndNeverScreened() {
             session.getConfiguration().relayFor(FakeSmtpSession.DEFAULT_REMOTE_IP);
-            for (int attempt = 1; attempt <= 12; attempt++) {
-                assertThat(auth("PLAIN " + plain("", "john@example.com", "wrong"))).as("failure %d", attempt).isEqualTo(CREDENTIALS_INVALID);
-            }
+            failPlain(12);
             assertThat(screen.list()).isEmpty();
         }
 
         @Test
         void aWrongPasswordStaysRefusedInGlobalReportOnlyMode() {
             gate = gate(true);
-            for (int attempt = 1; attempt <= 12; attempt++) {
-                assertThat(auth("PLAIN " + plain("", "john@example.com", "wrong"))).as("failure %d", attempt).isEqualTo(CREDENTIALS_INVALID);
-            }
+            failPlain(12);
             assertThat(screen.list()).isEmpty();
         }
 
