@@ -16,7 +16,8 @@ public final class SlidingWindow {
     private long newestBucket = Long.MIN_VALUE;
 
     public SlidingWindow(Duration window) {
-        this.bucketMillis = Math.max(1, window.toMillis() / BUCKETS);
+        // rounded up: BUCKETS buckets must cover at least the whole window
+        this.bucketMillis = Math.max(1, (window.toMillis() + BUCKETS - 1) / BUCKETS);
     }
 
     public long count(Instant now) {
@@ -32,7 +33,7 @@ public final class SlidingWindow {
         long bucket = bucketOf(now);
         advance(bucket);
         int slot = (int) Math.floorMod(bucket, (long) counts.length);
-        counts[slot] = (int) Math.min(Integer.MAX_VALUE, counts[slot] + amount);
+        counts[slot] = (int) Math.min(Integer.MAX_VALUE, counts[slot] + Math.min(amount, Integer.MAX_VALUE));
     }
 
     /** True when every event has left the window: the key can be forgotten. */

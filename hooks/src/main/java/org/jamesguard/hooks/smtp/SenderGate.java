@@ -113,8 +113,9 @@ public class SenderGate implements MailHook, RcptHook, MessageHook {
     static String readHeaderSection(MailEnvelope mail) {
         try (InputStream in = new BufferedInputStream(mail.getMessageInputStream())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+            // as if after a line end, so an empty first line ends an empty header section
             int before = -1;
-            int previous = -1;
+            int previous = '\n';
             int current;
             while (out.size() < MAX_HEADER_SECTION && (current = in.read()) >= 0) {
                 out.write(current);

@@ -22,7 +22,7 @@ public final class MemoryCounterStore implements CounterStore {
         windows.compute(key, (k, existing) -> {
             SlidingWindow counts = existing != null ? existing : new SlidingWindow(window);
             long current = counts.count(now);
-            if (current + amount <= limit) {
+            if (amount <= limit - current) {
                 counts.add(amount, now);
                 acquired[0] = true;
                 count[0] = current + amount;

@@ -1,0 +1,93 @@
+package org.jamesguard.core.store.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class MemoryPopLoginStoreTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private final MemoryPopLoginStore store = new MemoryPopLoginStore();
+
+    @Test
+    void knowsNoLoginOfAnUnknownIp() {
+        assertThat(store.lastLogin("192.0.2.1")).isEmpty();
+    }
+
+    @Test
+    void remembersALogin() {
+        store.recordLogin("192.0.2.1", T0);
+
+        assertThat(store.lastLogin("192.0.2.1")).contains(T0);
+        assertThat(store.lastLogin("192.0.2.2")).isEmpty();
+    }
+
+    @Test
+    void keepsTheLatestLogin() {
+        store.recordLogin("192.0.2.1", T0);
+        store.recordLogin("192.0.2.1", T0.plusSeconds(60));
+
+        assertThat(store.lastLogin("192.0.2.1")).contains(T0.plusSeconds(60));
+    }
+
+    @Test
+    void anOlderLoginArrivingLateDoesNotReplaceALaterOne() {
+        store.recordLogin("192.0.2.1", T0.plusSeconds(60));
+        store.recordLogin("192.0.2.1", T0);
+
+        assertThat(store.lastLogin("192.0.2.1")).contains(T0.plusSeconds(60));
+    }
+
+    @Test
+    void keepsIpv6LoginsApartFromIpv4() {
+        store.recordLogin("2001:db8::1", T0);
+
+        assertThat(store.lastLogin("2001:db8::1")).contains(T0);
+        assertThat(store.lastLogin("192.0.2.1")).isEmpty();
+    }
+
+    @Test
+    void aLoginExactlyADayOldIsKept() {
+        store.recordLogin("192.0.2.1", T0);
+
+        store.recordLogin("192.0.2.2", T0.plus(DAY));
+
+        assertThat(store.lastLogin("192.0.2.1")).contains(T0);
+    }
+
+    @Test
+    void aLoginOlderThanADayIsSweptWhenALaterLoginArrives() {
+        store.recordLogin("192.0.2.1", T0);
+
+        store.recordLogin("192.0.2.2", T0.plus(DAY).plusNanos(1));
+
+        assertThat(store.lastLogin("192.0.2.1")).isEmpty();
+        assertThat(store.lastLogin("192.0.2.2")).contains(T0.plus(DAY).plusNanos(1));
+    }
+
+    @Test
+    void aRecentLoginOfTheSameIpSurvivesTheSweep() {
+        store.recordLogin("192.0.2.1", T0);
+        store.recordLogin("192.0.2.1", T0.plus(DAY));
+
+        store.recordLogin("192.0.2.2", T0.plus(DAY).plusSeconds(120));
+
+        assertThat(store.lastLogin("192.0.2.1")).contains(T0.plus(DAY));
+    }
+
+    @Test
+    void sweepsRunAtMostOnceAMinuteOfLoginTime() {
+        store.recordLogin("192.0.2.1", T0);
+        store.recordLogin("192.0.2.2", T0.plus(DAY));
+
+        store.recordLogin("192.0.2.3", T0.plus(DAY).plusSeconds(30));
+        assertThat(store.lastLogin("192.0.2.1")).as("30 s after the last sweep").contains(T0);
+
+        store.recordLogin("192.0.2.3", T0.plus(DAY).plusSeconds(60));
+        assertThat(store.lastLogin("192.0.2.1")).as("a minute after the last sweep").isEmpty();
+    }
+}
