@@ -62,12 +62,17 @@ public final class DecisionRecorder {
         } catch (StoreUnavailableException e) {
             return storeFailure(id, context, e);
         } catch (RuntimeException e) {
-            LOGGER.error("check {} failed unexpectedly ({})", id, context, e);
-            count(id, "error");
-            AuditLog.decision(id, "error", Optional.of(Replies.INTERNAL_ERROR), context, Optional.of(String.valueOf(e)));
-            return Decision.refuse(Replies.INTERNAL_ERROR, false);
+            return failure(id, context, e);
         }
         return record(verdict, mode, context);
+    }
+
+    /** A check, or what it depends on (James's repositories), failed unexpectedly: never a permanent refusal. */
+    public Decision failure(CheckId id, AuditContext context, RuntimeException e) {
+        LOGGER.error("check {} failed unexpectedly ({})", id, context, e);
+        count(id, "error");
+        AuditLog.decision(id, "error", Optional.of(Replies.INTERNAL_ERROR), context, Optional.of(String.valueOf(e)));
+        return Decision.refuse(Replies.INTERNAL_ERROR, false);
     }
 
     /** Applies mode, logging and metrics to a verdict computed elsewhere. */

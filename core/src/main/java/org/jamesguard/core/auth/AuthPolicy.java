@@ -61,9 +61,13 @@ public final class AuthPolicy {
      * @param authorizationId the identity to act as; empty for the login itself
      */
     public AuthResult authenticate(SessionSnapshot session, String authorizationId, String user, String password) {
-        Optional<String> account = credentials.verify(user, password);
-        AuditContext context = AuditContext.of(session.sessionId(), session.clientIpText(),
-            account.orElse(user), session.listener());
+        Optional<String> account;
+        try {
+            account = credentials.verify(user, password);
+        } catch (RuntimeException e) {
+            return AuthResult.refused(recorder.failure(CREDENTIALS, context(session, user), e));
+        }
+        AuditContext context = context(session, account.orElse(user));
         if (account.isEmpty()) {
             Decision screened = countAndScreen(RepeatedAuthScreenCheck.FAILURES, config.failedAuth, "auth-fail", session);
             if (screened.refuses()) {
@@ -84,6 +88,10 @@ public final class AuthPolicy {
         String actingAs = delegated.orElse(account.get());
         Decision gate = accountGate.atLogin(session, actingAs);
         return gate.refuses() ? AuthResult.refused(gate) : AuthResult.success(actingAs);
+    }
+
+    private static AuditContext context(SessionSnapshot session, String account) {
+        return AuditContext.of(session.sessionId(), session.clientIpText(), account, session.listener());
     }
 
     /** Counts one event for the client IP; at the limit, screens it (unless only reporting). */

@@ -3,6 +3,8 @@ package org.jamesguard.core.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.jamesguard.core.CheckId;
 import org.jamesguard.core.Replies;
@@ -19,13 +21,15 @@ public final class PopBeforeSmtpCheck {
     private PopBeforeSmtpCheck() {
     }
 
-    public static Verdict check(SessionSnapshot session, boolean senderInLocalDomain, boolean exemptAuthenticated,
-                                Optional<Instant> lastPopLogin, Duration window, Instant now) {
-        if (!senderInLocalDomain || session.trusted() || session.nullSender()
-            || (exemptAuthenticated && session.authenticated())) {
+    /** The look-ups are suppliers: asked only when the session is not exempt anyway. */
+    public static Verdict check(SessionSnapshot session, BooleanSupplier senderInLocalDomain, boolean exemptAuthenticated,
+                                Supplier<Optional<Instant>> lastPopLogin, Duration window, Instant now) {
+        if (session.trusted() || session.nullSender() || (exemptAuthenticated && session.authenticated())
+            || !senderInLocalDomain.getAsBoolean()) {
             return Verdict.pass(ID);
         }
-        if (lastPopLogin.isPresent() && !lastPopLogin.get().isBefore(now.minus(window))) {
+        Optional<Instant> lastLogin = lastPopLogin.get();
+        if (lastLogin.isPresent() && !lastLogin.get().isBefore(now.minus(window))) {
             return Verdict.pass(ID);
         }
         return Verdict.reject(ID, Replies.POP_BEFORE_SMTP_REQUIRED)

@@ -44,8 +44,8 @@ public final class SenderPolicy {
             .check(LocalSenderRequiresAuthCheck.ID, config.exemptWhenAllRecipientsLocal ? Mode.OFF : config.localSenders,
                 () -> LocalSenderRequiresAuthCheck.check(session, () -> senderIsLocal(session)))
             .check(PopBeforeSmtpCheck.ID, config.popBeforeSmtp,
-                () -> PopBeforeSmtpCheck.check(session, senderInLocalDomain(session), config.popBeforeSmtpExemptAuthenticated,
-                    popLogins.lastLogin(session.clientIpText()), config.popBeforeSmtpWindow, clock.instant()))
+                () -> PopBeforeSmtpCheck.check(session, () -> senderInLocalDomain(session), config.popBeforeSmtpExemptAuthenticated,
+                    () -> popLogins.lastLogin(session.clientIpText()), config.popBeforeSmtpWindow, clock.instant()))
             .check(SenderOwnedByAuthUserCheck.ID, config.gatewaysExempt() ? Mode.OFF : config.senderOwnership,
                 () -> SenderOwnedByAuthUserCheck.check(session, () -> owned(session), senderExempt(session)))
             .build();
@@ -86,8 +86,11 @@ public final class SenderPolicy {
             && (!config.exemptUnknownAccounts || accounts.isLocalAccountOrAlias(sender));
     }
 
+    /** Only a local address can be an alias of a privileged one: foreign senders cost no mapping look-up. */
     private boolean isPrivileged(EmailAddress sender) {
-        return isPrivilegedAddress(sender) || accounts.mappingTargets(sender).stream().anyMatch(this::isPrivilegedAddress);
+        return isPrivilegedAddress(sender)
+            || accounts.isLocalDomain(sender.domain())
+                && accounts.mappingTargets(sender).stream().anyMatch(this::isPrivilegedAddress);
     }
 
     private boolean isPrivilegedAddress(EmailAddress address) {

@@ -3,10 +3,14 @@ package org.jamesguard.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 
 import org.jamesguard.core.AuditLog;
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.screen.DynamicScreen;
 import org.jamesguard.core.store.ScreenEntry;
@@ -45,11 +49,17 @@ class AuthPolicyTest {
     private final MemoryCounterStore counters = new MemoryCounterStore();
     private final DynamicScreen screen = new DynamicScreen(new MemoryScreenStore(), clock);
     private final FakeCredentials credentials = FakeCredentials.exampleAccounts();
+    private final List<String> gateQuestions = new ArrayList<>();
+    private AccountGate accountGate = AccountGate.NONE;
     private int sessions;
 
     private AuthPolicy policy(String xml, boolean globalReportOnly) {
         DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_OPEN, globalReportOnly, clock);
-        return new AuthPolicy(AuthPolicyConfigTest.parse(xml), credentials, counters, screen, recorder, clock);
+        AccountGate asking = (session, account) -> {
+            gateQuestions.add(account);
+            return accountGate.atLogin(session, account);
+        };
+        return new AuthPolicy(AuthPolicyConfigTest.parse(xml), credentials, counters, screen, recorder, clock, asking);
     }
 
     private AuthPolicy policy(String xml) {
@@ -201,6 +211,23 @@ class AuthPolicyTest {
         @Test
         void theLoginIsAnsweredWithTheAccountsOwnName() {
             assertThat(policy("").authenticate(session(IP), "", "John@Example.COM", "secret")).hasToString(JOHN);
+        }
+
+        @Test
+        void theAccountGateIsAskedOnlyOnceThePasswordWasRight() {
+            policy("").authenticate(session(IP), "", "john@example.com", "guess");
+            assertThat(gateQuestions).isEmpty();
+
+            policy("").authenticate(session(IP), "", "John@Example.com", "secret");
+            assertThat(gateQuestions).containsExactly("john@example.com");
+        }
+
+        @Test
+        void theAccountGateMayRefuseARightPassword() {
+            accountGate = (session, account) -> Decision.refuse(Replies.ACCOUNT_FROZEN, false);
+
+            assertThat(policy("").authenticate(session(IP), "", "john@example.com", "secret"))
+                .hasToString("refused: 535 5.7.8 Account frozen: contact your postmaster");
         }
 
         @Test

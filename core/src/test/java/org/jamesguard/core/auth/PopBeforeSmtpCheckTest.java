@@ -51,15 +51,26 @@ class PopBeforeSmtpCheckTest {
     @MethodSource("table")
     void decides(String name, SessionSnapshot session, boolean senderInLocalDomain, boolean exemptAuthenticated,
                  Optional<Instant> lastLogin, String expected) {
-        assertThat(PopBeforeSmtpCheck.check(session, senderInLocalDomain, exemptAuthenticated, lastLogin, WINDOW, NOW))
+        assertThat(PopBeforeSmtpCheck.check(session, () -> senderInLocalDomain, exemptAuthenticated, () -> lastLogin, WINDOW, NOW))
             .hasToString(expected);
+    }
+
+    @Test
+    void anExemptSessionCostsNoLookUp() {
+        SessionSnapshot authenticated = client().authUser("john@example.com").mailFrom("john@example.com").build();
+
+        assertThat(PopBeforeSmtpCheck.check(authenticated, () -> {
+            throw new AssertionError("asked whether the sender is local");
+        }, true, () -> {
+            throw new AssertionError("asked for the last POP3 login");
+        }, WINDOW, NOW)).hasToString(PASS);
     }
 
     @Test
     void theRefusalSaysSinceWhenALoginWasMissing() {
         SessionSnapshot session = client().mailFrom("john@example.com").build();
 
-        assertThat(PopBeforeSmtpCheck.check(session, true, true, Optional.empty(), WINDOW, NOW).detail())
+        assertThat(PopBeforeSmtpCheck.check(session, () -> true, true, Optional::empty, WINDOW, NOW).detail())
             .contains("no POP3 login from this IP since 2026-01-01T00:30:00Z");
     }
 }

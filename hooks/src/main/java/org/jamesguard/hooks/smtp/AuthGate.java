@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import javax.inject.Inject;
+import javax.mail.MessagingException;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -25,6 +26,9 @@ import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
 import org.apache.james.protocols.smtp.SMTPResponse;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Mail;
 import org.jamesguard.core.CheckId;
 import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
@@ -55,7 +59,10 @@ import com.google.common.collect.ImmutableList;
  * }</pre>
  * The elements are those of {@link AuthPolicyConfig}. Put it on every listener.
  */
-public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerResultHandler<Response, SMTPSession> {
+public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerResultHandler<Response, SMTPSession>,
+    JamesMessageHook {
+    /** Report-only notes about the AUTH exchange go into every message of the session. */
+    private static final SessionHeaders HEADERS = new SessionHeaders("auth-gate");
     static final CheckId REQUIRES_TLS = CheckId.of("auth-requires-tls");
     private static final Response AUTHENTICATED = new SMTPResponse("235", "2.7.0 Authentication successful").immutable();
     private static final Response ALREADY_AUTHENTICATED = new SMTPResponse("503", "5.5.1 Already authenticated").immutable();
@@ -113,6 +120,7 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
         if (offered.refuses()) {
             return SmtpReplies.response(offered);
         }
+        offered.header().ifPresent(header -> HEADERS.add(session, List.of(header), State.Connection));
         if (session.getUsername() != null) {
             return ALREADY_AUTHENTICATED;
         }
@@ -207,6 +215,16 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        try {
+            HEADERS.writeTo(session);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot add headers to the message", e);
+        }
+        return HookResult.DECLINED;
     }
 
     /** Where AUTH is not offered (A11), EHLO must not list it, whatever James's own configuration says. */

@@ -16,6 +16,7 @@ import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.MailSizeEsmtpExtension;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.TrustedNetworks;
+import org.jamesguard.core.auth.AccountGate;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.screen.DynamicScreen;
 import org.jamesguard.core.store.StoreFailurePolicy;
@@ -53,7 +54,7 @@ class AuthGateTest {
 
     private AuthGate gate(boolean globalReportOnly) {
         DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_OPEN, globalReportOnly, clock);
-        return new AuthGate(credentials, counters, screen, recorder, new TrustedNetworks(IpMatcher.NONE), clock);
+        return new AuthGate(credentials, counters, screen, recorder, new TrustedNetworks(IpMatcher.NONE), clock, AccountGate.NONE);
     }
 
     private static AuthGate configured(AuthGate gate, String xml) throws ConfigurationException {
