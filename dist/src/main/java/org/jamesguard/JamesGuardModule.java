@@ -158,7 +158,10 @@ public class JamesGuardModule extends AbstractModule {
     @Singleton
     FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
                                 FreezeNotifier notifier, GuardSettings settings, Clock clock) {
-        return new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
+        FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
+        // not an eager singleton: it would pull MailetContext in while James is still wiring itself
+        FreezeExpirySweeper.startIfExpiring(settings.hijack(), service);
+        return service;
     }
 
     @Provides
@@ -170,8 +173,8 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FrozenAccounts frozenAccounts(FreezeStore freezes, DecisionRecorder recorder, Clock clock) {
-        return new FrozenAccounts(freezes, recorder, clock);
+    FrozenAccounts frozenAccounts(FreezeStore freezes, DecisionRecorder recorder) {
+        return new FrozenAccounts(freezes, recorder);
     }
 
     @Provides

@@ -67,6 +67,7 @@ public final class FreezeRecord {
         return Optional.ofNullable(expires);
     }
 
+    /** Not yet due to be lifted by its expiry (when freezes expire). */
     public boolean isActive(Instant now) {
         return expires == null || now.isBefore(expires);
     }

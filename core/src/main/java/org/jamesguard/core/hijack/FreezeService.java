@@ -3,6 +3,7 @@ package org.jamesguard.core.hijack;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ public final class FreezeService {
         Instant now = clock.instant();
         FreezeRecord record = new FreezeRecord(account, UnfreezeTokens.newFreezeId(), reason, requiresAdministrator, counts,
             counters.ipsSeen(account, now), now, config.freezeExpiry().map(now::plus));
-        if (!freezes.freeze(record, now)) {
+        if (!freezes.freeze(record)) {
             return Optional.empty();
         }
         AuditLog.event("freeze", context, record.toString());
@@ -60,14 +61,24 @@ public final class FreezeService {
 
     /** Lifts the freeze of {@code account} (an administrator's decision), resets its counters and confirms. */
     public Optional<FreezeRecord> unfreeze(String account, String by, AuditContext context) {
-        Optional<FreezeRecord> record = freezes.find(account, clock.instant());
-        if (record.isEmpty() || !freezes.unfreeze(account)) {
+        return freezes.find(account).flatMap(record -> lift(record, by, context));
+    }
+
+    /** Lifts the freezes whose time ran out ({@code <freezeExpiry>}), as an unfreeze does. */
+    public void liftExpired() {
+        for (FreezeRecord record : freezes.expired(clock.instant())) {
+            lift(record, "its expiry", AuditContext.forAccount(record.account()));
+        }
+    }
+
+    private Optional<FreezeRecord> lift(FreezeRecord record, String by, AuditContext context) {
+        if (!freezes.unfreeze(record)) {
             return Optional.empty();
         }
-        counters.reset(account);
-        AuditLog.event("unfreeze", context, record.get() + ", unfrozen by " + by);
-        notifier.send(FreezeNotices.unfrozen(record.get(), config.noticeRecipient(EmailAddress.parse(account)), by));
-        return record;
+        counters.reset(record.account());
+        AuditLog.event("unfreeze", context, record + ", unfrozen by " + by);
+        notifier.send(FreezeNotices.unfrozen(record, config.noticeRecipient(EmailAddress.parse(record.account())), by));
+        return Optional.of(record);
     }
 
     /**
@@ -85,8 +96,8 @@ public final class FreezeService {
             AuditLog.event("unfreeze-refused", context, refusal.get());
             return refusal;
         }
-        FreezeRecord record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(id -> freezes.findById(id, now)).orElseThrow();
-        unfreeze(record.account(), submitter.orElseThrow() + " (reply to the notice)", context);
+        FreezeRecord record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(freezes::findById).orElseThrow();
+        lift(record, submitter.orElseThrow() + " (reply to the notice)", context);
         return Optional.empty();
     }
 
@@ -94,7 +105,7 @@ public final class FreezeService {
         if (submitter.isEmpty()) {
             return Optional.of("unauthenticated reply to " + tokenLocalPart);
         }
-        Optional<FreezeRecord> record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(id -> freezes.findById(id, now));
+        Optional<FreezeRecord> record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(freezes::findById);
         if (record.isEmpty()) {
             return Optional.of("no freeze for token " + tokenLocalPart + " (already lifted, or forged)");
         }
@@ -108,17 +119,17 @@ public final class FreezeService {
         if (tokenRefusal.isPresent()) {
             return tokenRefusal;
         }
-        if (!tokens.use(tokenLocalPart.toLowerCase(java.util.Locale.ROOT), now.plus(config.tokenValidity()), now)) {
+        if (!tokens.use(tokenLocalPart.toLowerCase(Locale.ROOT), now.plus(config.tokenValidity()), now)) {
             return Optional.of("token already used");
         }
         return Optional.empty();
     }
 
     public Optional<FreezeRecord> find(String account) {
-        return freezes.find(account, clock.instant());
+        return freezes.find(account);
     }
 
     public List<FreezeRecord> list() {
-        return freezes.list(clock.instant());
+        return freezes.list();
     }
 }

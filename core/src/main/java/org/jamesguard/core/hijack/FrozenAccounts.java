@@ -1,6 +1,5 @@
 package org.jamesguard.core.hijack;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import org.jamesguard.core.AuditContext;
@@ -19,12 +18,10 @@ import org.jamesguard.core.store.FreezeStore;
 public final class FrozenAccounts {
     private final FreezeStore store;
     private final DecisionRecorder recorder;
-    private final Clock clock;
 
-    public FrozenAccounts(FreezeStore store, DecisionRecorder recorder, Clock clock) {
+    public FrozenAccounts(FreezeStore store, DecisionRecorder recorder) {
         this.store = store;
         this.recorder = recorder;
-        this.clock = clock;
     }
 
     /**
@@ -42,6 +39,6 @@ public final class FrozenAccounts {
     }
 
     public Optional<FreezeRecord> find(String account) {
-        return store.find(account, clock.instant());
+        return store.find(account);
     }
 }

@@ -42,9 +42,9 @@ public final class HijackCounters {
         return counters.count(PREFIX + "rcpt-fail|" + account, limit.window(), now);
     }
 
-    /** C5: records a login from {@code member} (an IP or its network); returns the distinct count. */
-    public int addLoginSource(String account, String member, HijackConfig.Limit limit, Instant now) {
-        return distinct.add(PREFIX + "sources|" + account, member, limit.window(), now);
+    /** C5: admits a login from {@code member} (an IP or its network) unless it would go past the limit. */
+    public Acquisition admitLoginSource(String account, String member, HijackConfig.Limit limit, Instant now) {
+        return distinct.admit(PREFIX + "sources|" + account, member, limit.max(), limit.window(), now);
     }
 
     public int loginSources(String account, HijackConfig.Limit limit, Instant now) {
@@ -52,7 +52,7 @@ public final class HijackCounters {
     }
 
     public void recordIp(String account, String ip, Instant now) {
-        distinct.add(PREFIX + "ips|" + account, ip, IPS_SEEN_WINDOW, now);
+        distinct.admit(PREFIX + "ips|" + account, ip, Integer.MAX_VALUE, IPS_SEEN_WINDOW, now);
     }
 
     public List<String> ipsSeen(String account, Instant now) {

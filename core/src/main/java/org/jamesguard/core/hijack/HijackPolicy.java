@@ -18,6 +18,7 @@ import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.NetworkClasses;
+import org.jamesguard.core.store.CounterStore.Acquisition;
 
 /**
  * SPEC §3 for sessions authenticated as a local account: frozen accounts refused at login and at MAIL,
@@ -63,14 +64,15 @@ public final class HijackPolicy implements AccountGate {
         }
         Instant now = clock.instant();
         counters.recordIp(account, session.clientIpText(), now);
-        int[] distinct = new int[1];
+        long[] distinct = new long[1];
         Decision decision = recorder.decide(DistinctIpLimitCheck.ID, config.distinctIpsMode, context, () -> {
-            distinct[0] = counters.addLoginSource(account, loginSource(session.clientIp()), config.distinctIps, now);
-            return DistinctIpLimitCheck.check(distinct[0], config.distinctIps, config.reply, config.freezeOnLimit);
+            Acquisition admission = counters.admitLoginSource(account, loginSource(session.clientIp()), config.distinctIps, now);
+            distinct[0] = admission.count() + (admission.acquired() ? 0 : 1);
+            return DistinctIpLimitCheck.check(admission, config.distinctIps, config.reply, config.freezeOnLimit);
         });
         if (decision.refuses() && config.freezeOnLimit) {
             freezes.freeze(account, "logins from too many client addresses", false,
-                Map.of("client addresses within " + Durations.format(config.distinctIps.window()), (long) distinct[0]), context);
+                Map.of("client addresses within " + Durations.format(config.distinctIps.window()), distinct[0]), context);
         }
         return decision;
     }
@@ -103,7 +105,7 @@ public final class HijackPolicy implements AccountGate {
         long amount = config.counting == HijackConfig.Counting.RECIPIENTS ? Math.max(1, recipients) : 1;
         long[] count = new long[1];
         Decision decision = recorder.decide(SendLimitCheck.ID, config.limitsMode, context, () -> {
-            var acquisition = counters.acquireMessages(account, ipClass, amount, limit, now);
+            Acquisition acquisition = counters.acquireMessages(account, ipClass, amount, limit, now);
             count[0] = acquisition.count();
             return SendLimitCheck.check(acquisition, ipClass, limit, config.reply, config.freezeOnLimit);
         });

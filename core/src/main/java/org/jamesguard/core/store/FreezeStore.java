@@ -6,19 +6,25 @@ import java.util.Optional;
 
 import org.jamesguard.core.hijack.FreezeRecord;
 
-/** Frozen accounts. Expired freezes (when freezes expire) are absent at {@code now}. */
+/**
+ * Frozen accounts. A freeze lasts until it is lifted (by a reply, WebAdmin, or at its expiry when freezes
+ * expire), so that lifting always resets the account's counters.
+ */
 public interface FreezeStore {
     /** Freezes the account unless it is frozen already (the first freeze stays). @return whether this froze it */
-    boolean freeze(FreezeRecord record, Instant now);
+    boolean freeze(FreezeRecord record);
 
-    Optional<FreezeRecord> find(String account, Instant now);
+    Optional<FreezeRecord> find(String account);
 
-    /** The active freeze with this id (an unfreeze token names it). */
-    Optional<FreezeRecord> findById(String freezeId, Instant now);
+    /** The freeze with this id (an unfreeze token names it). */
+    Optional<FreezeRecord> findById(String freezeId);
 
-    /** @return whether the account was frozen */
-    boolean unfreeze(String account);
+    /** Lifts exactly this freeze; a later freeze of the account stays. @return whether it was in force */
+    boolean unfreeze(FreezeRecord record);
 
-    /** Active freezes, ordered by account. */
-    List<FreezeRecord> list(Instant now);
+    /** The freezes in force, ordered by account. */
+    List<FreezeRecord> list();
+
+    /** Freezes whose expiry has passed at {@code now}, to be lifted. */
+    List<FreezeRecord> expired(Instant now);
 }

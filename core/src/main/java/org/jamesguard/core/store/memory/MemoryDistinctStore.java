@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jamesguard.core.store.CounterStore.Acquisition;
 import org.jamesguard.core.store.DistinctStore;
 
 /**
  * Distinct members in memory, per key in last-seen order. A key keeps at most {@value #MAX_MEMBERS}
- * members: limits are far lower, so more would only cost memory.
+ * members whatever the limit asked: more would only cost memory.
  */
 public final class MemoryDistinctStore implements DistinctStore {
     static final int MAX_MEMBERS = 100;
@@ -22,15 +23,20 @@ public final class MemoryDistinctStore implements DistinctStore {
     private final SweepSchedule sweeps = new SweepSchedule();
 
     @Override
-    public int add(String key, String member, Duration window, Instant now) {
-        int[] count = new int[1];
+    public Acquisition admit(String key, String member, int max, Duration window, Instant now) {
+        Acquisition[] result = new Acquisition[1];
         keys.compute(key, (k, existing) -> {
             LinkedHashMap<String, Instant> members = existing != null ? existing : new LinkedHashMap<>();
-            members.remove(member);
-            members.put(member, now);
             prune(members, window, now);
-            count[0] = members.size();
-            return members;
+            if (members.containsKey(member) || members.size() < max) {
+                members.remove(member);
+                members.put(member, now);
+                prune(members, window, now);
+                result[0] = Acquisition.acquired(members.size());
+            } else {
+                result[0] = Acquisition.refused(members.size());
+            }
+            return members.isEmpty() ? null : members;
         });
         if (sweeps.due(now)) {
             keys.keySet().forEach(k -> keys.computeIfPresent(k, (key2, members) -> {
@@ -38,7 +44,7 @@ public final class MemoryDistinctStore implements DistinctStore {
                 return members.isEmpty() ? null : members;
             }));
         }
-        return count[0];
+        return result[0];
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jamesguard.core.hijack.FreezeRecord;
 import org.jamesguard.core.store.FreezeStore;
@@ -15,45 +16,36 @@ public final class MemoryFreezeStore implements FreezeStore {
     private final ConcurrentHashMap<String, FreezeRecord> frozen = new ConcurrentHashMap<>();
 
     @Override
-    public boolean freeze(FreezeRecord record, Instant now) {
-        boolean[] froze = new boolean[1];
-        frozen.compute(record.account(), (account, existing) -> {
-            if (existing != null && existing.isActive(now)) {
-                return existing;
-            }
-            froze[0] = true;
-            return record;
-        });
-        return froze[0];
+    public boolean freeze(FreezeRecord record) {
+        return frozen.putIfAbsent(record.account(), record) == null;
     }
 
     @Override
-    public Optional<FreezeRecord> find(String account, Instant now) {
-        FreezeRecord record = frozen.get(account);
-        if (record != null && !record.isActive(now)) {
-            frozen.remove(account, record);
-            return Optional.empty();
-        }
-        return Optional.ofNullable(record);
+    public Optional<FreezeRecord> find(String account) {
+        return Optional.ofNullable(frozen.get(account));
     }
 
     @Override
-    public Optional<FreezeRecord> findById(String freezeId, Instant now) {
-        return frozen.values().stream()
-            .filter(record -> record.id().equals(freezeId) && record.isActive(now))
-            .findFirst();
+    public Optional<FreezeRecord> findById(String freezeId) {
+        return frozen.values().stream().filter(record -> record.id().equals(freezeId)).findFirst();
     }
 
     @Override
-    public boolean unfreeze(String account) {
-        return frozen.remove(account) != null;
+    public boolean unfreeze(FreezeRecord record) {
+        return frozen.remove(record.account(), record);
     }
 
     @Override
-    public List<FreezeRecord> list(Instant now) {
-        return frozen.values().stream()
-            .filter(record -> record.isActive(now))
-            .sorted(Comparator.comparing(FreezeRecord::account))
-            .collect(Collectors.toUnmodifiableList());
+    public List<FreezeRecord> list() {
+        return sorted(frozen.values().stream());
+    }
+
+    @Override
+    public List<FreezeRecord> expired(Instant now) {
+        return sorted(frozen.values().stream().filter(record -> !record.isActive(now)));
+    }
+
+    private static List<FreezeRecord> sorted(Stream<FreezeRecord> records) {
+        return records.sorted(Comparator.comparing(FreezeRecord::account)).collect(Collectors.toUnmodifiableList());
     }
 }

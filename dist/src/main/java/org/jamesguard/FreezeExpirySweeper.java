@@ -1,0 +1,44 @@
+package org.jamesguard;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jamesguard.core.hijack.FreezeService;
+import org.jamesguard.core.hijack.HijackConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With {@code <freezeExpiry>}, lifts expired freezes every second, as an unfreeze does (counters reset,
+ * audit line, confirmation to the postmaster). Several nodes sharing a store may all sweep: only one
+ * unfreeze of a freeze succeeds.
+ */
+final class FreezeExpirySweeper {
+    private static final Logger LOGGER = LoggerFactory.getLogger(FreezeExpirySweeper.class);
+    static final Duration PERIOD = Duration.ofSeconds(1);
+
+    private FreezeExpirySweeper() {
+    }
+
+    /** Starts sweeping when freezes expire; called once, with the freeze service singleton. */
+    static void startIfExpiring(HijackConfig config, FreezeService freezes) {
+        if (config.freezeExpiry().isEmpty()) {
+            return;
+        }
+        // a daemon thread: it ends with James
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "jamesguard-freeze-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                freezes.liftExpired();
+            } catch (RuntimeException e) {
+                LOGGER.warn("lifting expired freezes failed, trying again in {}", PERIOD, e);
+            }
+        }, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
