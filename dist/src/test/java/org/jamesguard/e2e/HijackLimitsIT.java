@@ -9,6 +9,8 @@ import org.jamesguard.harness.SmtpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * SPEC C1–C4, C6 (5xx), C9 and the postmaster exemption: each IP class has its own limit per account;
  * the message that would go past it is refused, earlier ones are delivered. 127.0.0.x clients are
@@ -71,6 +73,27 @@ class HijackLimitsIT {
                     .hasToString("250 2.6.0 Message received");
             }
         }
+    }
+
+    @Test
+    void theAccountCountersRouteShowsCountsAndLimits() throws Exception {
+        String account = "counted@example.test";
+        james.webAdmin().createUser(account, PASSWORD);
+        send(account, () -> james.smtp(SUBMISSION, "127.0.0.7"), "counted 1");
+        send(account, () -> james.smtp(SUBMISSION, "127.0.0.60"), "counted 2");
+
+        JsonNode counters = james.webAdmin().get("/guard/accounts/" + account + "/counters").expect(200).json();
+
+        assertThat(counters.get("watched").asBoolean()).isTrue();
+        assertThat(counters.get("frozen").asBoolean()).isFalse();
+        assertThat(counters.at("/messages/reserved").toString()).isEqualTo("{\"count\":1,\"max\":3,\"window\":\"1h\",\"mode\":\"enforce\"}");
+        assertThat(counters.at("/messages/local/count").asInt()).isEqualTo(1);
+        assertThat(counters.at("/messages/other/count").asInt()).isZero();
+        assertThat(counters.get("ipsSeen").toString()).isEqualTo("[\"127.0.0.60\",\"127.0.0.7\"]");
+        assertThat(james.webAdmin().get("/guard/accounts/nobody@example.test/counters").expect(404).json().get("message").asText())
+            .isEqualTo("nobody@example.test is not an account of this server");
+        assertThat(james.webAdmin().get("/guard/accounts/@/counters").expect(400).json().get("message").asText())
+            .isEqualTo("'@' is not an account name");
     }
 
     /** Sends {@code limit} messages that are delivered, then one refused and not queued. */

@@ -10,7 +10,6 @@ import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
-import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonExtractor;
@@ -71,7 +70,7 @@ public class FrozenRoutes {
     }
 
     private Object freeze(Request request, Response response) {
-        String account = existingAccount(request);
+        String account = AccountRoutes.existingAccount(users, request);
         FreezeRequest body = RequestParameters.body(request, extractor, () -> new FreezeRequest(null));
         Optional<FreezeRecord> frozen = freezes.freeze(account, body.reason, true, Map.of(), AuditContext.forAccount(account));
         response.status(frozen.isPresent() ? HttpStatus.CREATED_201 : HttpStatus.OK_200);
@@ -89,22 +88,6 @@ public class FrozenRoutes {
 
     private FreezeRecord frozen(String account) {
         return freezes.find(account).orElseThrow(() -> notFrozen(account));
-    }
-
-    private String existingAccount(Request request) {
-        String account = account(request);
-        try {
-            if (!users.contains(Username.of(account))) {
-                throw ErrorResponder.builder()
-                    .statusCode(HttpStatus.NOT_FOUND_404)
-                    .type(ErrorType.NOT_FOUND)
-                    .message("%s is not an account of this server", account)
-                    .haltError();
-            }
-        } catch (UsersRepositoryException e) {
-            throw new IllegalStateException(e);
-        }
-        return account;
     }
 
     private static String account(Request request) {

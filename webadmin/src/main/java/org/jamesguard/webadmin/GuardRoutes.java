@@ -16,12 +16,14 @@ public class GuardRoutes implements Routes {
     private final HealthRoutes health;
     private final ScreenRoutes screen;
     private final FrozenRoutes frozen;
+    private final AccountRoutes accounts;
 
     @Inject
-    public GuardRoutes(HealthRoutes health, ScreenRoutes screen, FrozenRoutes frozen) {
+    public GuardRoutes(HealthRoutes health, ScreenRoutes screen, FrozenRoutes frozen, AccountRoutes accounts) {
         this.health = health;
         this.screen = screen;
         this.frozen = frozen;
+        this.accounts = accounts;
     }
 
     @Override
@@ -34,5 +36,6 @@ public class GuardRoutes implements Routes {
         health.define(service);
         screen.define(service);
         frozen.define(service);
+        accounts.define(service);
     }
 }

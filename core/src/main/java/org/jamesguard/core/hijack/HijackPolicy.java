@@ -3,6 +3,7 @@ package org.jamesguard.core.hijack;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.Mode;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.auth.AccountGate;
@@ -137,6 +139,40 @@ public final class HijackPolicy implements AccountGate {
                 Map.of("refused recipients within " + Durations.format(config.rcptFailures.window()), failures[0]), context);
         }
         return decision;
+    }
+
+    /**
+     * An account's counters now and the limits that apply, for administrators: messages per IP class,
+     * client addresses (C5), refused recipients (C8), IPs seen, whether it is watched and frozen.
+     */
+    public Map<String, Object> counters(String account) {
+        Instant now = clock.instant();
+        Map<String, Object> messages = new LinkedHashMap<>();
+        for (IpClass ipClass : IpClass.values()) {
+            HijackConfig.Limit limit = ipClass.limit(config);
+            messages.put(ipClass.key(), usage(counters.messages(account, ipClass, limit, now), limit, config.limitsMode));
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("account", account);
+        view.put("watched", watches(account));
+        view.put("frozen", frozen.find(account).isPresent());
+        view.put("counting", config.counting.name().toLowerCase(Locale.ROOT));
+        view.put("messages", messages);
+        view.put("clientAddresses", usage(counters.loginSources(account, config.distinctIps, now), config.distinctIps,
+            config.distinctIpsMode));
+        view.put("refusedRecipients", usage(counters.rcptFailures(account, config.rcptFailures, now), config.rcptFailures,
+            config.rcptFailuresMode));
+        view.put("ipsSeen", counters.ipsSeen(account, now));
+        return view;
+    }
+
+    private static Map<String, Object> usage(long count, HijackConfig.Limit limit, Mode mode) {
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("count", count);
+        usage.put("max", limit.max());
+        usage.put("window", Durations.format(limit.window()));
+        usage.put("mode", mode.xmlName());
+        return usage;
     }
 
     private static String countName(IpClass ipClass, HijackConfig.Limit limit) {
