@@ -37,6 +37,7 @@ import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.ScreenStore;
+import org.jamesguard.core.store.TimedStores;
 import org.jamesguard.core.store.TokenStore;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
 import org.jamesguard.core.store.memory.MemoryDistinctStore;
@@ -105,38 +106,38 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ScreenStore screenStore() {
-        return new MemoryScreenStore();
+    ScreenStore screenStore(GuardMetrics metrics) {
+        return TimedStores.timed(ScreenStore.class, new MemoryScreenStore(), metrics);
     }
 
     @Provides
     @Singleton
-    CounterStore counterStore() {
-        return new MemoryCounterStore();
+    CounterStore counterStore(GuardMetrics metrics) {
+        return TimedStores.timed(CounterStore.class, new MemoryCounterStore(), metrics);
     }
 
     @Provides
     @Singleton
-    PopLoginStore popLoginStore() {
-        return new MemoryPopLoginStore();
+    PopLoginStore popLoginStore(GuardMetrics metrics) {
+        return TimedStores.timed(PopLoginStore.class, new MemoryPopLoginStore(), metrics);
     }
 
     @Provides
     @Singleton
-    FreezeStore freezeStore() {
-        return new MemoryFreezeStore();
+    FreezeStore freezeStore(GuardMetrics metrics) {
+        return TimedStores.timed(FreezeStore.class, new MemoryFreezeStore(), metrics);
     }
 
     @Provides
     @Singleton
-    TokenStore tokenStore() {
-        return new MemoryTokenStore();
+    TokenStore tokenStore(GuardMetrics metrics) {
+        return TimedStores.timed(TokenStore.class, new MemoryTokenStore(), metrics);
     }
 
     @Provides
     @Singleton
-    DistinctStore distinctStore() {
-        return new MemoryDistinctStore();
+    DistinctStore distinctStore(GuardMetrics metrics) {
+        return TimedStores.timed(DistinctStore.class, new MemoryDistinctStore(), metrics);
     }
 
     @Provides
@@ -157,8 +158,9 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
-                                FreezeNotifier notifier, GuardSettings settings, Clock clock) {
+                                FreezeNotifier notifier, GuardSettings settings, Clock clock, GuardMetrics metrics) {
         FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
+        metrics.gauge(GuardMetrics.PREFIX + "frozen_accounts", () -> freezes.list().size());
         // not an eager singleton: it would pull MailetContext in while James is still wiring itself
         FreezeExpirySweeper.startIfExpiring(settings.hijack(), service);
         return service;
@@ -179,7 +181,9 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DynamicScreen dynamicScreen(ScreenStore store, Clock clock) {
-        return new DynamicScreen(store, clock);
+    DynamicScreen dynamicScreen(ScreenStore store, Clock clock, GuardMetrics metrics) {
+        DynamicScreen screen = new DynamicScreen(store, clock);
+        metrics.gauge(GuardMetrics.PREFIX + "screened_ips", () -> screen.list().size());
+        return screen;
     }
 }

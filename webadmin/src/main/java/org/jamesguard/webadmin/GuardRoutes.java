@@ -17,13 +17,16 @@ public class GuardRoutes implements Routes {
     private final ScreenRoutes screen;
     private final FrozenRoutes frozen;
     private final AccountRoutes accounts;
+    private final ConfigRoutes config;
 
     @Inject
-    public GuardRoutes(HealthRoutes health, ScreenRoutes screen, FrozenRoutes frozen, AccountRoutes accounts) {
+    public GuardRoutes(HealthRoutes health, ScreenRoutes screen, FrozenRoutes frozen, AccountRoutes accounts,
+                       ConfigRoutes config) {
         this.health = health;
         this.screen = screen;
         this.frozen = frozen;
         this.accounts = accounts;
+        this.config = config;
     }
 
     @Override
@@ -37,5 +40,6 @@ public class GuardRoutes implements Routes {
         screen.define(service);
         frozen.define(service);
         accounts.define(service);
+        config.define(service);
     }
 }

@@ -3,6 +3,7 @@ package org.jamesguard.core.auth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,8 @@ public final class SenderPolicyConfig {
     final boolean popBeforeSmtpExemptAuthenticated;
     final boolean caseSensitiveLocalParts;
 
+    private final Map<String, Object> effective;
+
     private SenderPolicyConfig(ConfigReader root) {
         root.allowOnly("localSenders", "localIps", "senderOwnership", "fromOwnership", "ownershipExemptions",
             "gateways", "privilegedSenders", "popBeforeSmtp", "caseSensitiveLocalParts");
@@ -66,6 +69,7 @@ public final class SenderPolicyConfig {
         ConfigReader from = root.child("fromOwnership").allowOnly("mode");
         fromOwnership = from.optionalString("mode").map(value -> from.parse("mode", value, FromOwnershipMode::fromXml))
             .orElse(FromOwnershipMode.ENFORCE);
+        from.record("mode", fromOwnership.xmlName());
         caseSensitiveLocalParts = root.bool("caseSensitiveLocalParts", false);
         ownershipExemptions = root.exclusionList("ownershipExemptions", ExclusionList.kinds(ExclusionList.Kind.ADDRESS),
             caseSensitiveLocalParts);
@@ -81,6 +85,12 @@ public final class SenderPolicyConfig {
         popBeforeSmtp = pop.mode("mode", Mode.OFF);
         popBeforeSmtpWindow = pop.duration("window", Duration.ofMinutes(30));
         popBeforeSmtpExemptAuthenticated = pop.bool("exemptAuthenticated", true);
+        effective = root.effective();
+    }
+
+    /** The effective configuration, defaults included, as {@code GET /guard/config} shows it. */
+    public Map<String, Object> effective() {
+        return effective;
     }
 
     public static SenderPolicyConfig parse(ConfigReader root) {

@@ -3,6 +3,8 @@ package org.jamesguard.core.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,19 +29,40 @@ import org.jamesguard.core.net.ExclusionList;
 public final class ConfigReader {
     private final HierarchicalConfiguration<ImmutableNode> config;
     private final String path;
+    private final Map<String, Object> effective;
 
-    private ConfigReader(HierarchicalConfiguration<ImmutableNode> config, String path) {
+    private ConfigReader(HierarchicalConfiguration<ImmutableNode> config, String path, Map<String, Object> effective) {
         this.config = config;
         this.path = path;
+        this.effective = effective;
     }
 
     /** @param path how the root element is named in messages, e.g. {@code <handler class="...AuthPolicyHandler">} */
     public static ConfigReader of(HierarchicalConfiguration<ImmutableNode> config, String path) {
-        return new ConfigReader(config, path);
+        return new ConfigReader(config, path, new LinkedHashMap<>());
     }
 
     public static ConfigReader empty(String path) {
-        return new ConfigReader(new BaseHierarchicalConfiguration(), path);
+        return of(new BaseHierarchicalConfiguration(), path);
+    }
+
+    /**
+     * Every value read so far, defaults included, by element name (nested elements as nested maps): the
+     * effective configuration, exactly as parsed, for administrators to see.
+     */
+    public Map<String, Object> effective() {
+        return Collections.unmodifiableMap(effective);
+    }
+
+    /** Records a value read by the caller's own parsing (an enum, a redacted secret) in {@link #effective()}. */
+    public ConfigReader record(String element, Object value) {
+        effective.put(element, value);
+        return this;
+    }
+
+    private <T> T recorded(String element, T value, Object shown) {
+        effective.put(element, shown);
+        return value;
     }
 
     public String path() {
@@ -61,17 +84,11 @@ public final class ConfigReader {
             throw error(element, "appears " + found.size() + " times, expected at most once");
         }
         HierarchicalConfiguration<ImmutableNode> node = found.isEmpty() ? new BaseHierarchicalConfiguration() : found.get(0);
-        return new ConfigReader(node, pathOf(element));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) effective.computeIfAbsent(element, name -> new LinkedHashMap<>());
+        return new ConfigReader(node, pathOf(element), nested);
     }
 
-    /** Every occurrence of a repeated nested element. */
-    public List<ConfigReader> children(String element) {
-        List<ConfigReader> readers = new ArrayList<>();
-        for (HierarchicalConfiguration<ImmutableNode> node : config.configurationsAt(element)) {
-            readers.add(new ConfigReader(node, pathOf(element)));
-        }
-        return readers;
-    }
 
     public Optional<String> optionalString(String element) {
         List<Object> values = config.getList(element);
@@ -91,35 +108,43 @@ public final class ConfigReader {
     }
 
     public String string(String element, String defaultValue) {
-        return optionalString(element).orElse(defaultValue);
+        String value = optionalString(element).orElse(defaultValue);
+        return recorded(element, value, value);
     }
 
     /** {@code true} or {@code false} (also {@code on}/{@code off}, {@code yes}/{@code no}). */
     public boolean bool(String element, boolean defaultValue) {
-        return optionalString(element).map(value -> parseBoolean(element, value)).orElse(defaultValue);
+        boolean value = optionalString(element).map(text -> parseBoolean(element, text)).orElse(defaultValue);
+        return recorded(element, value, value);
     }
 
     public int integer(String element, int min, int defaultValue) {
-        return optionalString(element).map(value -> parseInt(element, value, min)).orElse(defaultValue);
+        int value = optionalString(element).map(text -> parseInt(element, text, min)).orElse(defaultValue);
+        return recorded(element, value, value);
     }
 
     public Duration duration(String element, Duration defaultValue) {
-        return optionalString(element).map(value -> parse(element, value, Durations::parse)).orElse(defaultValue);
+        Duration value = optionalString(element).map(text -> parse(element, text, Durations::parse)).orElse(defaultValue);
+        return recorded(element, value, Durations.format(value));
     }
 
     public Mode mode(String element, Mode defaultValue) {
-        return optionalString(element).map(value -> parse(element, value, Mode::fromXml)).orElse(defaultValue);
+        Mode value = optionalString(element).map(text -> parse(element, text, Mode::fromXml)).orElse(defaultValue);
+        return recorded(element, value, value.xmlName());
     }
 
     /** One of a fixed set of words, e.g. {@code messages|recipients}. */
     public <T> T oneOf(String element, Map<String, T> allowed, T defaultValue) {
-        return optionalString(element).map(value -> {
-            T found = allowed.get(value.toLowerCase(Locale.ROOT));
+        T value = optionalString(element).map(text -> {
+            T found = allowed.get(text.toLowerCase(Locale.ROOT));
             if (found == null) {
-                throw error(element, "expected " + describe(allowed.keySet()) + ", got '" + value + "'");
+                throw error(element, "expected " + describe(allowed.keySet()) + ", got '" + text + "'");
             }
             return found;
         }).orElse(defaultValue);
+        String word = allowed.entrySet().stream().filter(entry -> entry.getValue().equals(value))
+            .map(Map.Entry::getKey).findFirst().orElse(String.valueOf(value));
+        return recorded(element, value, word);
     }
 
     /**
@@ -130,14 +155,16 @@ public final class ConfigReader {
     public <T> List<T> list(String element, Function<String, T> parser) {
         refuseNested(element);
         List<T> parsed = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (Object raw : config.getList(element)) {
             for (String value : String.valueOf(raw).split("[,\\s]+")) {
                 if (!value.isEmpty()) {
                     parsed.add(parse(element, value, parser));
+                    texts.add(value);
                 }
             }
         }
-        return List.copyOf(parsed);
+        return recorded(element, List.copyOf(parsed), List.copyOf(texts));
     }
 
     public List<String> strings(String element) {

@@ -2,6 +2,7 @@ package org.jamesguard.core.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.tree.ImmutableNode;
@@ -48,9 +49,11 @@ public final class GuardSettings {
     private final StoreBackend storeBackend;
     private final StoreFailurePolicy storeFailurePolicy;
     private final HijackConfig hijack;
+    private final Map<String, Object> effective;
 
     private GuardSettings(boolean reportOnly, IpMatcher trustedIps, IpMatcher serverAddresses, IpMatcher lanIps,
-                          StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy, HijackConfig hijack) {
+                          StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy, HijackConfig hijack,
+                          Map<String, Object> effective) {
         this.reportOnly = reportOnly;
         this.trustedIps = trustedIps;
         this.serverAddresses = serverAddresses;
@@ -58,6 +61,7 @@ public final class GuardSettings {
         this.storeBackend = storeBackend;
         this.storeFailurePolicy = storeFailurePolicy;
         this.hijack = hijack;
+        this.effective = effective;
     }
 
     public static GuardSettings defaults() {
@@ -76,10 +80,11 @@ public final class GuardSettings {
             root.bool("reportOnly", false),
             IpMatcher.of(root.list("trustedIps", Cidr::parse)),
             IpMatcher.of(network.list("serverAddresses", Cidr::parse)),
-            network.has("lanIps") ? lanIps(network) : NetworkClasses.PRIVATE_RANGES,
+            network.has("lanIps") ? lanIps(network) : defaultLan(network),
             store.oneOf("backend", BACKENDS, StoreBackend.MEMORY),
             store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN),
-            HijackConfig.parse(root.child("hijack")));
+            HijackConfig.parse(root.child("hijack")),
+            root.effective());
     }
 
     private static IpMatcher lanIps(ConfigReader network) {
@@ -88,6 +93,17 @@ public final class GuardSettings {
             return IpMatcher.NONE;
         }
         return IpMatcher.of(network.list("lanIps", Cidr::parse));
+    }
+
+    private static IpMatcher defaultLan(ConfigReader network) {
+        network.record("lanIps", NetworkClasses.PRIVATE_RANGES.networks().stream().map(Object::toString)
+            .collect(Collectors.toUnmodifiableList()));
+        return NetworkClasses.PRIVATE_RANGES;
+    }
+
+    /** The effective settings, defaults included, as {@code GET /guard/config} shows them (secrets hidden). */
+    public Map<String, Object> effective() {
+        return effective;
     }
 
     public boolean reportOnly() {

@@ -116,11 +116,15 @@ public final class HijackConfig {
             Counting.MESSAGES);
         freezeExpiry = root.optionalString("freezeExpiry").filter(value -> !value.equalsIgnoreCase("off"))
             .map(value -> root.duration("freezeExpiry", null));
+        if (freezeExpiry.isEmpty()) {
+            root.record("freezeExpiry", "off");
+        }
         ConfigReader notice = root.child("notice").allowOnly("to", "admins", "tokenValidity", "secret");
         noticeTo = notice.parse("to", notice.string("to", "postmaster"), HijackConfig::noticeAddress);
         admins = notice.list("admins", AddressPattern::parse);
         tokenValidity = notice.duration("tokenValidity", Duration.ofDays(7));
         secret = notice.optionalString("secret").map(value -> notice.parse("secret", value, HijackConfig::secret));
+        notice.record("secret", secret.isPresent() ? "(configured, not shown)" : "(generated and kept in the James home)");
     }
 
     public static HijackConfig parse(ConfigReader root) {

@@ -243,13 +243,20 @@ class ConfigReaderTest {
     }
 
     @Test
-    void childrenReadsEveryOccurrence() {
-        List<ConfigReader> networks = handler("<network><ip>10.0.0.0/8</ip></network><network><ip>fc00::/7</ip></network>")
-            .children("network");
+    void effectiveRecordsEveryValueReadDefaultsIncluded() {
+        ConfigReader root = handler("<mode>report-only</mode><ptr><limit>3</limit></ptr><hosts>a.test, b.test</hosts>");
 
-        assertThat(networks).extracting(network -> network.string("ip", "")).containsExactly("10.0.0.0/8", "fc00::/7");
-        assertThat(networks).extracting(ConfigReader::path).containsOnly("<handler><network>");
-        assertThat(handler("").children("network")).isEmpty();
+        root.mode("mode", Mode.ENFORCE);
+        root.duration("window", Duration.ofMinutes(10));
+        ConfigReader ptr = root.child("ptr");
+        ptr.integer("limit", 1, 5);
+        ptr.bool("strict", false);
+        root.strings("hosts");
+        root.oneOf("count", ImmutableMap.of("messages", 1, "recipients", 2), 2);
+        root.record("secret", "(not shown)");
+
+        assertThat(root.effective()).hasToString(
+            "{mode=report-only, window=10m, ptr={limit=3, strict=false}, hosts=[a.test, b.test], count=recipients, secret=(not shown)}");
     }
 
     @Test
@@ -318,7 +325,6 @@ class ConfigReaderTest {
         assertThat(empty.has("reportOnly")).isFalse();
         assertThat(empty.bool("reportOnly", true)).isTrue();
         assertThat(empty.strings("trustedIps")).isEmpty();
-        assertThat(empty.children("store")).isEmpty();
         assertThat(empty.allowOnly()).isSameAs(empty);
     }
 }

@@ -1,6 +1,12 @@
 package org.jamesguard.hooks.smtp;
 
+import java.util.List;
+
 import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
@@ -9,36 +15,48 @@ import org.apache.james.protocols.api.handler.ConnectHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HeloHook;
 import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Mail;
 import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.screen.DynamicScreen;
+import org.jamesguard.core.screen.ScreenGateConfig;
 import org.jamesguard.core.screen.ScreenedIpCheck;
 
 /**
  * Refuses IPs on the dynamic screen at connect: {@code 554 5.7.1}, then the connection closes.
  * <pre>{@code
- * <handler class="org.jamesguard.hooks.smtp.ScreenGate"/>
+ * <handler class="org.jamesguard.hooks.smtp.ScreenGate">
+ *   <mode>enforce</mode>   <!-- or report-only: accept, log, and note it in the session's messages -->
+ * </handler>
  * }</pre>
  * It must be the first handler of the chain: James writes each connect handler's reply in chain
  * order, and closing here happens before James's own 220 greeting would be written. Behind a PROXY
  * protocol load balancer the client's address is known only after connect, so the check runs again at
  * HELO/EHLO when the address changed.
  */
-public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook {
+public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook, JamesMessageHook {
     private static final AttachmentKey<String> CHECKED_IP = AttachmentKey.of("jamesguard.screen.checked-ip", String.class);
+    private static final SessionHeaders HEADERS = new SessionHeaders("screen-gate");
 
     private final DynamicScreen screen;
     private final DecisionRecorder recorder;
     private final TrustedNetworks trusted;
+    private Mode mode = Mode.ENFORCE;
 
     @Inject
     public ScreenGate(DynamicScreen screen, DecisionRecorder recorder, TrustedNetworks trusted) {
         this.screen = screen;
         this.recorder = recorder;
         this.trusted = trusted;
+    }
+
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        mode = HandlerConfigs.parse(config, getClass(), ScreenGateConfig::parse);
     }
 
     @Override
@@ -55,9 +73,21 @@ public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook {
         return SmtpReplies.hookResult(check(session));
     }
 
+    @Override
+    public HookResult onMessage(SMTPSession session, Mail mail) {
+        try {
+            HEADERS.writeTo(session);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot add headers to the message", e);
+        }
+        return HookResult.DECLINED;
+    }
+
     private Decision check(SMTPSession session) {
         SessionSnapshot snapshot = SmtpSessions.snapshot(session, trusted);
         session.setAttachment(CHECKED_IP, snapshot.clientIpText(), State.Connection);
-        return recorder.decide(ScreenedIpCheck.ID, Mode.ENFORCE, snapshot.auditContext(), () -> screen.atConnect(snapshot));
+        Decision decision = recorder.decide(ScreenedIpCheck.ID, mode, snapshot.auditContext(), () -> screen.atConnect(snapshot));
+        decision.header().ifPresent(header -> HEADERS.add(session, List.of(header), State.Connection));
+        return decision;
     }
 }
