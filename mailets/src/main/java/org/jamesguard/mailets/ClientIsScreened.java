@@ -1,5 +1,6 @@
 package org.jamesguard.mailets;
 
+import java.net.InetAddress;
 import java.util.Collection;
 import java.util.List;
 
@@ -8,8 +9,13 @@ import javax.inject.Inject;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.Mode;
+import org.jamesguard.core.SessionSnapshot;
+import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.screen.DynamicScreen;
+import org.jamesguard.core.screen.ScreenedIpCheck;
 
 /**
  * Matches mail whose client IP is on the dynamic screen when the mail is processed: mail accepted
@@ -22,19 +28,28 @@ import org.jamesguard.core.screen.DynamicScreen;
  */
 public class ClientIsScreened extends GenericMatcher {
     private final DynamicScreen screen;
+    private final DecisionRecorder recorder;
+    private final TrustedNetworks trusted;
 
     @Inject
-    public ClientIsScreened(DynamicScreen screen) {
+    public ClientIsScreened(DynamicScreen screen, DecisionRecorder recorder, TrustedNetworks trusted) {
         this.screen = screen;
+        this.recorder = recorder;
+        this.trusted = trusted;
     }
 
+    /** Decided like the connect-time check, so report-only mode and the audit log apply here too. */
     @Override
     public Collection<MailAddress> match(Mail mail) {
         String remote = mail.getRemoteAddr();
         if (remote == null || !IpAddresses.isLiteral(remote)) {
             return List.of();
         }
-        String ip = IpAddresses.format(IpAddresses.parse(remote));
-        return screen.find(ip).isPresent() ? mail.getRecipients() : List.of();
+        InetAddress ip = IpAddresses.parse(remote);
+        SessionSnapshot client = SessionSnapshot.builder(ip).sessionId(mail.getName()).listener("mailet")
+            .trusted(trusted.isTrusted(ip)).build();
+        boolean screened = recorder.decide(ScreenedIpCheck.ID, Mode.ENFORCE, client.auditContext(),
+            () -> screen.atConnect(client)).refuses();
+        return screened ? mail.getRecipients() : List.of();
     }
 }

@@ -1,12 +1,16 @@
 package org.jamesguard.core.auth;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.CheckId;
 import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.Header;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
@@ -87,7 +91,12 @@ public final class AuthPolicy {
         // in report-only mode a refused authorization identity leaves the session acting as its login
         String actingAs = delegated.orElse(account.get());
         Decision gate = accountGate.atLogin(session, actingAs);
-        return gate.refuses() ? AuthResult.refused(gate) : AuthResult.success(actingAs);
+        if (gate.refuses()) {
+            return AuthResult.refused(gate);
+        }
+        List<Header> notes = Stream.of(identity.header(), gate.header()).flatMap(Optional::stream)
+            .collect(Collectors.toUnmodifiableList());
+        return AuthResult.success(actingAs, notes);
     }
 
     private static AuditContext context(SessionSnapshot session, String account) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import javax.inject.Inject;
-import javax.mail.MessagingException;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -188,6 +187,7 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
         if (result.account().isPresent()) {
             session.setUsername(Username.of(result.account().get()));
             session.setRelayingAllowed(true);
+            HEADERS.add(session, result.headers(), State.Connection);
             return AUTHENTICATED;
         }
         return SmtpReplies.response(result.refusal().orElseThrow());
@@ -219,12 +219,7 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        try {
-            HEADERS.writeTo(session);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot add headers to the message", e);
-        }
-        return HookResult.DECLINED;
+        return HEADERS.writeTo(session);
     }
 
     /** Where AUTH is not offered (A11), EHLO must not list it, whatever James's own configuration says. */

@@ -1,10 +1,13 @@
 package org.jamesguard.hooks.smtp;
 
+import java.util.List;
+
 import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.ProtocolHandler;
 import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
@@ -39,6 +42,7 @@ import org.jamesguard.core.hijack.UnfreezeTokens;
  */
 public class HijackGate implements MailHook, RcptHook, JamesMessageHook, ProtocolHandlerResultHandler<Response, SMTPSession> {
     static final CheckId UNFREEZE_ADDRESS = CheckId.of("unfreeze-address");
+    private static final SessionHeaders HEADERS = new SessionHeaders("hijack-gate");
 
     private final HijackPolicy policy;
     private final LocalAccounts accounts;
@@ -55,7 +59,7 @@ public class HijackGate implements MailHook, RcptHook, JamesMessageHook, Protoco
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {
-        return SmtpReplies.hookResult(policy.atMail(SmtpSessions.snapshot(session, trusted)));
+        return HEADERS.reply(session, policy.atMail(SmtpSessions.snapshot(session, trusted)), State.Transaction);
     }
 
     /**
@@ -78,7 +82,8 @@ public class HijackGate implements MailHook, RcptHook, JamesMessageHook, Protoco
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        return SmtpReplies.hookResult(policy.atMessage(SmtpSessions.snapshot(session, trusted)));
+        HookResult result = HEADERS.reply(session, policy.atMessage(SmtpSessions.snapshot(session, trusted)), State.Transaction);
+        return result == HookResult.DECLINED ? HEADERS.writeTo(session) : result;
     }
 
     /** C8: every 5xx answer to RCPT in an authenticated session counts; at the limit the reply becomes the freeze. */
@@ -89,6 +94,7 @@ public class HijackGate implements MailHook, RcptHook, JamesMessageHook, Protoco
             return response;
         }
         Decision decision = policy.atRcptRefused(SmtpSessions.snapshot((SMTPSession) session, trusted));
+        decision.header().ifPresent(header -> HEADERS.add((SMTPSession) session, List.of(header), State.Transaction));
         return decision.refuses() ? SmtpReplies.response(decision) : response;
     }
 }

@@ -3,7 +3,6 @@ package org.jamesguard.hooks.smtp;
 import java.util.List;
 
 import javax.inject.Inject;
-import javax.mail.MessagingException;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -75,12 +74,7 @@ public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook, JamesM
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        try {
-            HEADERS.writeTo(session);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot add headers to the message", e);
-        }
-        return HookResult.DECLINED;
+        return HEADERS.writeTo(session);
     }
 
     private Decision check(SMTPSession session) {

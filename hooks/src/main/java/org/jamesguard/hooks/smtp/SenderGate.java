@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import javax.inject.Inject;
-import javax.mail.MessagingException;
 
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -23,7 +22,6 @@ import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.jamesguard.core.DecisionRecorder;
-import org.jamesguard.core.StageResult;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.auth.LocalAccounts;
 import org.jamesguard.core.auth.PopLoginStore;
@@ -78,31 +76,20 @@ public class SenderGate implements MailHook, RcptHook, MessageHook {
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {
-        return reply(session, policy.atMail(SmtpSessions.snapshot(session, trusted, sender)));
+        return HEADERS.reply(session, policy.atMail(SmtpSessions.snapshot(session, trusted, sender)), State.Transaction);
     }
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        return reply(session, policy.atRcpt(SmtpSessions.snapshot(session, trusted), SmtpSessions.toEmail(rcpt)));
+        return HEADERS.reply(session, policy.atRcpt(SmtpSessions.snapshot(session, trusted), SmtpSessions.toEmail(rcpt)),
+            State.Transaction);
     }
 
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
-        HookResult result = reply(session, policy.atData(SmtpSessions.snapshot(session, trusted),
-            () -> FromHeaderParser.parse(readHeaderSection(mail))));
-        if (result == HookResult.DECLINED) {
-            try {
-                HEADERS.writeTo(session);
-            } catch (MessagingException e) {
-                throw new IllegalStateException("cannot add headers to the message", e);
-            }
-        }
-        return result;
-    }
-
-    private static HookResult reply(SMTPSession session, StageResult result) {
-        HEADERS.add(session, result.headers(), State.Transaction);
-        return SmtpReplies.hookResult(result.decision());
+        HookResult result = HEADERS.reply(session, policy.atData(SmtpSessions.snapshot(session, trusted),
+            () -> FromHeaderParser.parse(readHeaderSection(mail))), State.Transaction);
+        return result == HookResult.DECLINED ? HEADERS.writeTo(session) : result;
     }
 
     /**

@@ -9,9 +9,12 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.smtpserver.SMTPConstants;
 import org.apache.mailet.Mail;
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.Header;
+import org.jamesguard.core.StageResult;
 
 /**
  * Headers a gate decided during a session (warnings, report-only notes), written into the message at the
@@ -35,21 +38,37 @@ final class SessionHeaders {
         session.setAttachment(key, pending, state);
     }
 
-    /** Writes the pending headers into the message being received. */
-    void writeTo(SMTPSession session) throws MessagingException {
+    /** Keeps the decision's header (a report-only note) for the message, and turns it into James's hook result. */
+    HookResult reply(SMTPSession session, Decision decision, State state) {
+        decision.header().ifPresent(header -> add(session, List.of(header), state));
+        return SmtpReplies.hookResult(decision);
+    }
+
+    HookResult reply(SMTPSession session, StageResult result, State state) {
+        add(session, result.headers(), state);
+        return SmtpReplies.hookResult(result.decision());
+    }
+
+    /** Writes the pending headers into the message being received; for message hooks, which then decline. */
+    HookResult writeTo(SMTPSession session) {
         Mail mail = session.getAttachment(SMTPConstants.MAIL, State.Transaction)
             .orElseThrow(() -> new IllegalStateException("no message in the session"));
-        MimeMessage message = mail.getMessage();
-        for (State state : new State[] {State.Connection, State.Transaction}) {
-            for (Header header : session.getAttachment(key, state).map(pending -> pending.headers).orElse(List.of())) {
-                if (header.replacesExisting()) {
-                    message.setHeader(header.name(), header.value());
-                } else {
-                    message.addHeader(header.name(), header.value());
+        try {
+            MimeMessage message = mail.getMessage();
+            for (State state : new State[] {State.Connection, State.Transaction}) {
+                for (Header header : session.getAttachment(key, state).map(pending -> pending.headers).orElse(List.of())) {
+                    if (header.replacesExisting()) {
+                        message.setHeader(header.name(), header.value());
+                    } else {
+                        message.addHeader(header.name(), header.value());
+                    }
                 }
             }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot add headers to the message", e);
         }
         session.removeAttachment(key, State.Transaction);
+        return HookResult.DECLINED;
     }
 
     private static final class Pending {
