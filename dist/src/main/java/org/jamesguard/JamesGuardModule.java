@@ -19,6 +19,7 @@ import org.jamesguard.core.auth.Credentials;
 import org.jamesguard.core.auth.LocalAccounts;
 import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.config.GuardSettings;
+import org.jamesguard.core.dns.DnsVerifier;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
@@ -106,5 +107,12 @@ public class JamesGuardModule extends AbstractModule {
     @Singleton
     DynamicScreen dynamicScreen(ScreenStore store, Clock clock) {
         return new DynamicScreen(store, clock);
+    }
+
+    /** One resolver, cache and DNS transport thread for every listener's reverse lookups. */
+    @Provides
+    @Singleton
+    DnsVerifier dnsVerifier(GuardSettings settings) {
+        return new DnsVerifier(settings.dns());
     }
 }

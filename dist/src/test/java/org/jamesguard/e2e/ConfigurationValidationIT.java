@@ -31,7 +31,7 @@ class ConfigurationValidationIT {
                 "jamesguard.xml: <jamesguard><trustedIps>: malformed CIDR '10.0.0.0/33': prefix must be 0 to 32"),
             Arguments.of("unknown element",
                 jamesGuardXml("<reportonly>true</reportonly>"),
-                "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>"),
+                "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <dns>"),
             Arguments.of("not a boolean",
                 jamesGuardXml("<reportOnly>maybe</reportOnly>"),
                 "jamesguard.xml: <jamesguard><reportOnly>: expected true or false, got 'maybe'"));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesguard.core.dns.DnsConfig;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
@@ -26,6 +27,7 @@ import com.google.common.collect.ImmutableMap;
  *     <backend>memory</backend>
  *     <failurePolicy>fail-open</failurePolicy>
  *   </store>
+ *   <dns>...</dns>                          <!-- the resolver of the reverse lookups: see DnsConfig -->
  * </jamesguard>
  * }</pre>
  */
@@ -45,15 +47,17 @@ public final class GuardSettings {
     private final IpMatcher lanIps;
     private final StoreBackend storeBackend;
     private final StoreFailurePolicy storeFailurePolicy;
+    private final DnsConfig dns;
 
     private GuardSettings(boolean reportOnly, IpMatcher trustedIps, IpMatcher serverAddresses, IpMatcher lanIps,
-                          StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy) {
+                          StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy, DnsConfig dns) {
         this.reportOnly = reportOnly;
         this.trustedIps = trustedIps;
         this.serverAddresses = serverAddresses;
         this.lanIps = lanIps;
         this.storeBackend = storeBackend;
         this.storeFailurePolicy = storeFailurePolicy;
+        this.dns = dns;
     }
 
     public static GuardSettings defaults() {
@@ -65,7 +69,7 @@ public final class GuardSettings {
     }
 
     private static GuardSettings parse(ConfigReader root) {
-        root.allowOnly("reportOnly", "trustedIps", "network", "store");
+        root.allowOnly("reportOnly", "trustedIps", "network", "store", "dns");
         ConfigReader network = root.child("network").allowOnly("serverAddresses", "lanIps");
         ConfigReader store = root.child("store").allowOnly("backend", "failurePolicy");
         return new GuardSettings(
@@ -74,7 +78,8 @@ public final class GuardSettings {
             IpMatcher.of(network.list("serverAddresses", Cidr::parse)),
             network.has("lanIps") ? lanIps(network) : NetworkClasses.PRIVATE_RANGES,
             store.oneOf("backend", BACKENDS, StoreBackend.MEMORY),
-            store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN));
+            store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN),
+            DnsConfig.parse(root.child("dns")));
     }
 
     private static IpMatcher lanIps(ConfigReader network) {
@@ -108,5 +113,9 @@ public final class GuardSettings {
 
     public StoreFailurePolicy storeFailurePolicy() {
         return storeFailurePolicy;
+    }
+
+    public DnsConfig dns() {
+        return dns;
     }
 }
