@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jamesguard.core.config.Durations;
 import org.jamesguard.core.net.Domains;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 /**
  * The DNS facts the reverse-lookup checks read (SPEC section 2), looked up with dnsjava's
  * asynchronous API so that no caller thread ever waits: call it from the Netty event loop at
- * connect, HELO and MAIL, keep the future, join it later with a bounded wait. Futures complete on
- * dnsjava's threads (or at once from the cache) and never exceptionally: every DNS failure is
- * classified into the result. Each call is one check, capped at
+ * connect, HELO and MAIL, keep the future, use it once it is done. Futures complete on the DNS
+ * transport's thread (or at once from the cache), never exceptionally (every DNS failure is classified
+ * into the result) and always within {@link DnsConfig#checkDeadline()}. Each call is one check, capped at
  * {@link DnsConfig#MAX_QUERIES_PER_CHECK} questions. One instance is shared; it is thread-safe and
  * its cache, bounded by {@link DnsConfig#cacheSize()}, keeps answers for their TTL. Queries travel
  * through a {@link NettyResolver} on one daemon thread of its own, which {@link #close()} stops.
@@ -75,7 +76,8 @@ public final class DnsVerifier implements AutoCloseable {
             .exceptionally(bug -> {
                 LOGGER.error("iprev lookup of {} failed unexpectedly", ip, bug);
                 return IprevResult.temperror(ip, List.of(), "internal error: " + bug);
-            });
+            })
+            .completeOnTimeout(IprevResult.temperror(ip, List.of(), overdue()), deadline(), TimeUnit.NANOSECONDS);
     }
 
     /** The addresses and mail routing of a HELO or MAIL FROM domain; Unicode names are looked up as A-labels. */
@@ -90,9 +92,25 @@ public final class DnsVerifier implements AutoCloseable {
         return DomainResolution.resolve(newCheck(), name)
             .exceptionally(bug -> {
                 LOGGER.error("lookup of domain {} failed unexpectedly", domain, bug);
-                return DomainLookup.of(Answer.text(name), DomainLookup.Status.TEMPERROR, List.of(), false,
-                    List.of(), false, "internal error: " + bug);
-            });
+                return temperror(name, "internal error: " + bug);
+            })
+            .completeOnTimeout(temperror(name, overdue()), deadline(), TimeUnit.NANOSECONDS);
+    }
+
+    private static DomainLookup temperror(Name name, String detail) {
+        return DomainLookup.of(Answer.text(name), DomainLookup.Status.TEMPERROR, List.of(), false, List.of(), false, detail);
+    }
+
+    /**
+     * Every question ends within its deadline, so a check ends within {@link DnsConfig#checkDeadline()};
+     * a check still running then (a bug) completes as a temporary error all the same.
+     */
+    private long deadline() {
+        return config.checkDeadline().toNanos();
+    }
+
+    private String overdue() {
+        return "no answer within " + Durations.format(config.checkDeadline());
     }
 
     private BoundedLookups newCheck() {

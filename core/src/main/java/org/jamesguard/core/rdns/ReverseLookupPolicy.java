@@ -41,7 +41,7 @@ public final class ReverseLookupPolicy {
 
     /** B6–B9: the addresses of the HELO name; an address literal needs no DNS. */
     public Optional<CompletableFuture<DomainLookup>> lookUpHelo(SessionSnapshot session, String helo) {
-        if (!config.checksHelo() || session.trusted() || exempt(session, config.heloExemptAuthenticated)
+        if (!config.checksHelo() || session.trusted() || exemptsHelo(session)
             || config.heloExclusions.matchesIp(session.clientIp()) || config.heloExclusions.matchesHost(helo)) {
             return Optional.empty();
         }
@@ -68,9 +68,19 @@ public final class ReverseLookupPolicy {
         return !config.heloExemptAuthenticated;
     }
 
+    /** B4: this session skips the PTR checks and the field, being authenticated. */
+    public boolean exemptsClient(SessionSnapshot session) {
+        return exempt(session, config.ptrExemptAuthenticated);
+    }
+
+    /** B9: this session skips the HELO checks, being authenticated. */
+    public boolean exemptsHelo(SessionSnapshot session) {
+        return exempt(session, config.heloExemptAuthenticated);
+    }
+
     /** B2, B3 over the client's lookup. */
     public StageResult client(SessionSnapshot session, IprevResult iprev) {
-        if (exempt(session, config.ptrExemptAuthenticated)) {
+        if (exemptsClient(session)) {
             return StageResult.PROCEED;
         }
         return StageResult.builder(recorder, session.auditContext())
@@ -82,7 +92,7 @@ public final class ReverseLookupPolicy {
 
     /** B6–B8 over the HELO name's lookup. */
     public StageResult helo(SessionSnapshot session, DomainLookup helo) {
-        if (exempt(session, config.heloExemptAuthenticated)) {
+        if (exemptsHelo(session)) {
             return StageResult.PROCEED;
         }
         return StageResult.builder(recorder, session.auditContext())
@@ -107,7 +117,7 @@ public final class ReverseLookupPolicy {
 
     /** B1: the field every message of a looked-up, not exempt session gets. */
     public Optional<Header> authenticationResults(SessionSnapshot session, String host, IprevResult iprev) {
-        if (exempt(session, config.ptrExemptAuthenticated)) {
+        if (exemptsClient(session)) {
             return Optional.empty();
         }
         return Optional.of(AuthenticationResults.iprev(host, iprev));

@@ -35,6 +35,11 @@ final class SessionHeaders {
         session.setAttachment(key, pending, state);
     }
 
+    /** Forgets the pending headers of {@code state}, e.g. those about a HELO name the client replaced. */
+    void clear(SMTPSession session, State state) {
+        session.removeAttachment(key, state);
+    }
+
     /** Writes the pending headers into the message being received. */
     void writeTo(SMTPSession session) throws MessagingException {
         Mail mail = session.getAttachment(SMTPConstants.MAIL, State.Transaction)
