@@ -90,16 +90,16 @@ public final class ReverseLookupPolicy {
             .build();
     }
 
-    /** B6–B8 over the HELO name's lookup. */
+    /** B6–B8 over the HELO name's lookup: existence first, so a missing domain gets its own reply. */
     public StageResult helo(SessionSnapshot session, DomainLookup helo) {
         if (exemptsHelo(session)) {
             return StageResult.PROCEED;
         }
         return StageResult.builder(recorder, session.auditContext())
-            .check(HeloResolvesToClientCheck.ID, config.heloResolvesToClient,
-                () -> HeloResolvesToClientCheck.check(session.clientIp(), helo, config.verdicts))
             .check(HeloDomainExistsCheck.ID, config.heloExists.mode(),
                 () -> HeloDomainExistsCheck.check(session.clientIp(), helo, config.heloExists, config.verdicts))
+            .check(HeloResolvesToClientCheck.ID, config.heloResolvesToClient,
+                () -> HeloResolvesToClientCheck.check(session.clientIp(), helo, config.verdicts))
             .build();
     }
 
