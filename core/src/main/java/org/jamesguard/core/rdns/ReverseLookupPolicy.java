@@ -51,7 +51,7 @@ public final class ReverseLookupPolicy {
 
     /** B10–B13: the addresses and mail routing of the MAIL FROM domain (never asked for the null sender). */
     public Optional<CompletableFuture<DomainLookup>> lookUpSenderDomain(SessionSnapshot session, String domain) {
-        if (!config.checksMailFrom() || session.trusted() || exempt(session, config.mailExemptAuthenticated)
+        if (!config.checksMailFrom() || session.trusted() || exemptsSender(session)
             || config.mailExclusions.matchesIp(session.clientIp()) || config.mailExclusions.matchesHost(domain)) {
             return Optional.empty();
         }
@@ -103,8 +103,16 @@ public final class ReverseLookupPolicy {
             .build();
     }
 
+    /** B13: this session skips the MAIL FROM checks, being authenticated. */
+    public boolean exemptsSender(SessionSnapshot session) {
+        return exempt(session, config.mailExemptAuthenticated);
+    }
+
     /** B10–B12 over the MAIL FROM domain's lookup: existence first, so a missing domain gets its own reply. */
     public StageResult senderDomain(SessionSnapshot session, DomainLookup sender) {
+        if (exemptsSender(session)) {
+            return StageResult.PROCEED;
+        }
         return StageResult.builder(recorder, session.auditContext())
             .check(MailDomainExistsCheck.ID, config.mailExists.mode(),
                 () -> MailDomainExistsCheck.check(session.clientIp(), sender, config.mailExists, config.verdicts))

@@ -172,11 +172,12 @@ class ReverseLookupPolicyTest {
     }
 
     @Test
-    void authenticatedSessionsAreExemptFromThePtrAndHeloChecksAndTheField() {
+    void authenticatedSessionsAreExemptFromEveryCheckAndTheField() {
         ReverseLookupPolicy policy = policy(ENFORCE_ALL);
 
         assertThat(policy.client(AUTHENTICATED, Facts.permerror())).isEqualTo(StageResult.PROCEED);
         assertThat(policy.helo(AUTHENTICATED, Facts.nxdomain("nowhere.test"))).isEqualTo(StageResult.PROCEED);
+        assertThat(policy.senderDomain(AUTHENTICATED, Facts.nxdomain("nowhere.test"))).isEqualTo(StageResult.PROCEED);
         assertThat(policy.authenticationResults(AUTHENTICATED, "mx.example.test", Facts.pass())).isEmpty();
         assertThat(policy("<ptr><exemptAuthenticated>false</exemptAuthenticated></ptr>")
             .authenticationResults(AUTHENTICATED, "mx.example.test", Facts.pass())).isPresent();

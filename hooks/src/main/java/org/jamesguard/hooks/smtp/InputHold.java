@@ -29,26 +29,6 @@ import io.netty.channel.ChannelHandlerContext;
  * completes {@code ready}: the DNS verifier answers every check within its deadline.
  */
 final class InputHold {
-    /**
-     * What a held command returns to James instead of a reply: nothing reaches the client. Its code
-     * only feeds James's JMX statistics, which read the first digit: {@code 0} counts in no class.
-     */
-    static final Response HELD = new Response() {
-        @Override
-        public String getRetCode() {
-            return "000";
-        }
-
-        @Override
-        public List<CharSequence> getLines() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isEndSession() {
-            return false;
-        }
-    };
     private static final AttachmentKey<InputHold> KEY = AttachmentKey.of("jamesguard.input-hold", InputHold.class);
     private static final String CRLF = "\r\n";
 
@@ -61,7 +41,10 @@ final class InputHold {
         this.channel = channel;
     }
 
-    /** Holds the session, {@code command} first, until {@code ready} completes; returns {@link #HELD}. */
+    /**
+     * Holds the session, {@code command} first, until {@code ready} completes. Returns what the command
+     * handler answers for now: nothing reaches the client.
+     */
     static Response until(SMTPSession session, Request command, CompletableFuture<?> ready) {
         InputHold hold = new InputHold(session, NettyChannels.of(session));
         String line = command.getCommand() + (command.getArgument() == null ? "" : " " + command.getArgument()) + CRLF;
@@ -73,7 +56,7 @@ final class InputHold {
             return null;
         });
         ready.whenComplete((answers, failure) -> hold.channel.eventLoop().execute(hold::release));
-        return HELD;
+        return SmtpReplies.NO_RESPONSE;
     }
 
     /** On the event loop: replays the held lines until one of them holds the session again. */

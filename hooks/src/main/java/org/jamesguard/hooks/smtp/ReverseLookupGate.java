@@ -101,13 +101,13 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
         ConnectionLookups lookups = ConnectionLookups.of(session);
         List<CompletableFuture<?>> needed = new ArrayList<>();
         if ("MAIL".equals(request.getCommand())) {
-            MailFromArgument.senderDomain(request.getArgument()).ifPresent(domain -> {
-                lookups.senderDomain = domain;
-                lookups.senderLookup = policy.lookUpSenderDomain(snapshot, domain).orElse(null);
-            });
+            Optional<String> domain = MailFromArgument.senderDomain(request.getArgument());
+            domain.ifPresent(sender -> startSender(lookups, snapshot, sender));
             addUndecidedClient(needed, lookups, snapshot);
             addUndecidedHelo(needed, lookups, snapshot);
-            add(needed, lookups.senderLookup);
+            if (!policy.exemptsSender(snapshot)) {
+                domain.flatMap(lookups::senderLookup).ifPresent(needed::add);
+            }
         } else if (request.getArgument() != null) {
             startHelo(session, lookups, snapshot, request.getArgument().trim());
             if (policy.decidesClientAtHelo()) {
@@ -122,6 +122,17 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
             return null;
         }
         return InputHold.until(session, request, CompletableFuture.allOf(needed.toArray(new CompletableFuture<?>[0])));
+    }
+
+    /**
+     * A new sender domain replaces the last one's lookup; the same domain again (a held MAIL replayed, or
+     * the next transaction) keeps it, so that an unanswered lookup is not asked again and again.
+     */
+    private void startSender(ConnectionLookups lookups, SessionSnapshot snapshot, String domain) {
+        if (!domain.equalsIgnoreCase(lookups.senderDomain)) {
+            lookups.senderDomain = domain;
+            lookups.senderLookup = policy.lookUpSenderDomain(snapshot, domain).orElse(null);
+        }
     }
 
     /** A new HELO name replaces the last one, its lookup and its warnings; the same name again keeps them. */

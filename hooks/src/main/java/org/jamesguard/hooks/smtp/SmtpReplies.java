@@ -12,11 +12,15 @@ import org.jamesguard.core.Reply;
  * {@link HookResult#DECLINED}, never OK: OK would skip James's own relay and identity checks.
  */
 public final class SmtpReplies {
-    /** What a ConnectHandler returns to say nothing: null would break James's JMX connect statistics. */
+    /**
+     * What a connect or command handler returns to say nothing: nothing reaches the client. Null would
+     * break James's JMX connect statistics, and its command statistics read the first digit of the code,
+     * so the code is {@code 000}, which counts in no reply class.
+     */
     public static final Response NO_RESPONSE = new Response() {
         @Override
         public String getRetCode() {
-            return "";
+            return "000";
         }
 
         @Override
