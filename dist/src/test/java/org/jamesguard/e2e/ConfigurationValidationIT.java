@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.jamesguard.harness.BuildLayout;
 import org.jamesguard.harness.ConfDir;
+import org.jamesguard.harness.JamesExtension;
 import org.jamesguard.harness.JamesHome;
 import org.jamesguard.harness.JamesServer;
 import org.jamesguard.harness.Keystores;
@@ -34,7 +35,14 @@ class ConfigurationValidationIT {
                 "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <dns>"),
             Arguments.of("not a boolean",
                 jamesGuardXml("<reportOnly>maybe</reportOnly>"),
-                "jamesguard.xml: <jamesguard><reportOnly>: expected true or false, got 'maybe'"));
+                "jamesguard.xml: <jamesguard><reportOnly>: expected true or false, got 'maybe'"),
+            Arguments.of("resolver named by host name",
+                jamesGuardXml("<dns><server>resolver.example.com</server></dns>"),
+                "jamesguard.xml: <jamesguard><dns><server>: expected an IP address with an optional port, got 'resolver.example.com'"),
+            Arguments.of("unknown reverse-lookup mode",
+                handler(JamesExtension.MX, "org.jamesguard.hooks.smtp.ReverseLookupGate", "<ptr><exists><mode>strict</mode></exists></ptr>"),
+                "<handler class=\"org.jamesguard.hooks.smtp.ReverseLookupGate\"><ptr><exists><mode>: "
+                    + "expected off, report-only or enforce, got 'strict'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,6 +56,10 @@ class ConfigurationValidationIT {
             .hasMessageContaining("James did not start")
             .hasMessageContaining(message);
         assertThat(home.log()).content().contains(message);
+    }
+
+    private static Consumer<ConfDir> handler(String listener, String handlerClass, String configXml) {
+        return conf -> conf.listener(listener, element -> ConfDir.handler(element, handlerClass, configXml));
     }
 
     private static Consumer<ConfDir> jamesGuardXml(String content) {
