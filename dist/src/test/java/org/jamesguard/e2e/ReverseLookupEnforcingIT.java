@@ -1,8 +1,9 @@
 package org.jamesguard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jamesguard.e2e.OutsideHosts.ALICE;
+import static org.jamesguard.e2e.OutsideHosts.PASSWORD;
 import static org.jamesguard.e2e.OutsideHosts.mailServer;
-import static org.jamesguard.harness.JamesExtension.DOMAIN;
 import static org.jamesguard.harness.JamesExtension.MX;
 import static org.jamesguard.harness.JamesExtension.SUBMISSION;
 
@@ -30,16 +31,12 @@ import org.xbill.DNS.Type;
  * their options (501, close). Each test plays its own client address.
  */
 class ReverseLookupEnforcingIT {
-    private static final String ALICE = "alice@" + DOMAIN;
-    private static final String PASSWORD = "alice-pw";
     private static final String GATE = "org.jamesguard.hooks.smtp.ReverseLookupGate";
     private static final String HOST = "mx.example.test";
     private static final String TEMPORARY_DNS_FAILURE = "451 4.4.3 Temporary DNS failure, try again later";
 
     @RegisterExtension
-    static JamesExtension james = JamesExtension.builder()
-        .confFile("dnsservice.xml", OutsideHosts.LOCAL_DNSSERVICE)
-        .conf(conf -> conf.listener(MX, listener -> OutsideHosts.helloName(listener, HOST)))
+    static JamesExtension james = OutsideHosts.james(HOST)
         .handler(MX, GATE, "<ptr><exists><mode>enforce</mode></exists>"
             + "<forwardConfirmed><mode>enforce</mode></forwardConfirmed>"
             + "<exemptAuthenticated>false</exemptAuthenticated><exclusions>127.0.0.40</exclusions></ptr>"
@@ -54,7 +51,6 @@ class ReverseLookupEnforcingIT {
             + "<exists><mode>enforce</mode><reply>501</reply><close>true</close></exists></helo>"
             + "<mailFrom><resolvesToClient><mode>off</mode></resolvesToClient>"
             + "<exists><mode>enforce</mode><reply>501</reply><close>true</close></exists></mailFrom>")
-        .user(ALICE, PASSWORD)
         .build();
 
     private final TestDnsServer dns = james.dns();

@@ -1,8 +1,9 @@
 package org.jamesguard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jamesguard.e2e.OutsideHosts.ALICE;
+import static org.jamesguard.e2e.OutsideHosts.PASSWORD;
 import static org.jamesguard.e2e.OutsideHosts.mailServer;
-import static org.jamesguard.harness.JamesExtension.DOMAIN;
 import static org.jamesguard.harness.JamesExtension.MX;
 
 import java.io.BufferedReader;
@@ -39,21 +40,16 @@ import org.xbill.DNS.Type;
  * hook that waited for DNS would stall every session.
  */
 class ReverseLookupReportingIT {
-    private static final String ALICE = "alice@" + DOMAIN;
-    private static final String PASSWORD = "alice-pw";
     private static final String HOST = "mx.example.test";
     private static final String WARNING = "X-Guard-Reverse-Lookup";
     private static final String RESULTS = "Authentication-Results";
 
     @RegisterExtension
-    static JamesExtension james = JamesExtension.builder()
-        .confFile("dnsservice.xml", OutsideHosts.LOCAL_DNSSERVICE)
-        .conf(conf -> conf.listener(MX, listener -> OutsideHosts.helloName(listener, HOST)))
+    static JamesExtension james = OutsideHosts.james(HOST)
         .listenerElement(MX, "ioWorkerCount", "1")
         .handler(MX, "org.jamesguard.hooks.smtp.ReverseLookupGate",
             "<mailFrom><exists><mode>report-only</mode></exists><hasMx><mode>report-only</mode></hasMx></mailFrom>")
         .dnsTimeout(Duration.ofSeconds(3))
-        .user(ALICE, PASSWORD)
         .build();
 
     private final TestDnsServer dns = james.dns();
