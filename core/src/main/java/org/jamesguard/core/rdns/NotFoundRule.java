@@ -7,7 +7,7 @@ import org.jamesguard.core.Reply;
  * How B8 and B12 treat a domain that does not exist: the mode, the reply ({@code 451 4.1.8} by default,
  * {@code 501 5.1.8} as an option) and whether the session closes after it.
  */
-final class NotFoundRule {
+public final class NotFoundRule {
     private final Mode mode;
     private final Reply reply;
     private final boolean close;
