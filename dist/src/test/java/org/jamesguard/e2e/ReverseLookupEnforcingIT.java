@@ -289,8 +289,9 @@ class ReverseLookupEnforcingIT {
             assertThat(authenticated.startTls().code()).isEqualTo(220);
             assertThat(authenticated.ehlo("nowhere50.example.net").code()).isEqualTo(250);
             assertThat(authenticated.authPlain(ALICE, PASSWORD).code()).isEqualTo(235);
-            assertThat(authenticated.send("alice@nowhere50.example.org", ALICE,
-                Messages.simple("alice@nowhere50.example.org", ALICE, "exempt"))).hasToString("250 2.6.0 Message received");
+            // example.test, local to James, is unknown to the test DNS server: checked, it would not exist
+            assertThat(authenticated.send(ALICE, ALICE, Messages.simple(ALICE, ALICE, "exempt")))
+                .hasToString("250 2.6.0 Message received");
         }
         try (SmtpClient unauthenticated = james.smtp(SUBMISSION, "127.0.0.51")) {
             assertThat(unauthenticated.ehlo("nowhere51.example.net").code()).as("decided at MAIL").isEqualTo(250);

@@ -56,7 +56,7 @@ final class InputHold {
             return null;
         });
         ready.whenComplete((answers, failure) -> hold.channel.eventLoop().execute(hold::release));
-        return SmtpReplies.NO_RESPONSE;
+        return SmtpReplies.NO_COMMAND_RESPONSE;
     }
 
     /** On the event loop: replays the held lines until one of them holds the session again. */

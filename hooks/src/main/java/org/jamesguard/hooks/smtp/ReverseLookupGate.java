@@ -86,7 +86,7 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
     @Override
     public Response onConnect(SMTPSession session) {
         ConnectionLookups.of(session).client = policy.lookUpClient(SmtpSessions.snapshot(session, trusted)).orElse(null);
-        return SmtpReplies.NO_RESPONSE;
+        return SmtpReplies.NO_COMMAND_RESPONSE;
     }
 
     @Override
