@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import org.jamesguard.harness.BuildLayout;
 import org.jamesguard.harness.ConfDir;
-import org.jamesguard.harness.JamesExtension;
 import org.jamesguard.harness.JamesHome;
 import org.jamesguard.harness.JamesServer;
 import org.jamesguard.harness.Keystores;
@@ -40,7 +39,7 @@ class ConfigurationValidationIT {
                 jamesGuardXml("<dns><server>resolver.example.com</server></dns>"),
                 "jamesguard.xml: <jamesguard><dns><server>: expected an IP address with an optional port, got 'resolver.example.com'"),
             Arguments.of("unknown reverse-lookup mode",
-                handler(JamesExtension.MX, "org.jamesguard.hooks.smtp.ReverseLookupGate", "<ptr><exists><mode>strict</mode></exists></ptr>"),
+                handler("org.jamesguard.hooks.smtp.ReverseLookupGate", "<ptr><exists><mode>strict</mode></exists></ptr>"),
                 "<handler class=\"org.jamesguard.hooks.smtp.ReverseLookupGate\"><ptr><exists><mode>: "
                     + "expected off, report-only or enforce, got 'strict'"));
     }
@@ -58,8 +57,8 @@ class ConfigurationValidationIT {
         assertThat(home.log()).content().contains(message);
     }
 
-    private static Consumer<ConfDir> handler(String listener, String handlerClass, String configXml) {
-        return conf -> conf.listener(listener, element -> ConfDir.handler(element, handlerClass, configXml));
+    private static Consumer<ConfDir> handler(String handlerClass, String configXml) {
+        return conf -> conf.listener("smtp-submission", listener -> ConfDir.handler(listener, handlerClass, configXml));
     }
 
     private static Consumer<ConfDir> jamesGuardXml(String content) {
