@@ -1,6 +1,7 @@
 package org.jamesguard.hooks.smtp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +19,12 @@ import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.api.handler.ConnectHandler;
-import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HeloHook;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MailHook;
-import org.apache.james.protocols.smtp.hook.MessageHook;
-import org.apache.james.smtpserver.SMTPConstants;
+import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.mailet.Mail;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Header;
 import org.jamesguard.core.SessionSnapshot;
@@ -55,10 +55,12 @@ import com.google.common.collect.ImmutableList;
  * read finished lookups and never wait, so no DNS answer ever blocks the event loop. At the end of DATA,
  * the message gets the {@code Authentication-Results} iprev field and the warnings, after losing any
  * copies a client planted: fields claiming our host (the listener's helloName), and every copy of the
- * warning header, which names no host and is ours alone. Trusted clients keep theirs.
+ * warning header, which names no host and is ours alone. Trusted clients keep theirs. This happens in a
+ * {@link JamesMessageHook}, after every {@code MessageHook} read the message exactly as received: once
+ * its header is changed, James serializes the message anew.
  */
 public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHandler<SMTPSession>, HeloHook, MailHook,
-    MessageHook {
+    JamesMessageHook {
     private static final Collection<String> COMMANDS = ImmutableList.of("HELO", "EHLO", "MAIL");
     private static final String NOT_YET = "no answer yet";
     private static final SessionHeaders CLIENT_HEADERS = new SessionHeaders("reverse-lookup.client");
@@ -231,12 +233,12 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
 
     /** Removes planted copies of our fields, then adds the iprev result and the warnings. */
     @Override
-    public HookResult onMessage(SMTPSession session, MailEnvelope envelope) {
+    public HookResult onMessage(SMTPSession session, Mail mail) {
         SessionSnapshot snapshot = SmtpSessions.snapshot(session, trusted);
         ConnectionLookups lookups = ConnectionLookups.of(session);
         String host = session.getConfiguration().getHelloName();
         try {
-            MimeMessage message = session.getAttachment(SMTPConstants.MAIL, State.Transaction).orElseThrow().getMessage();
+            MimeMessage message = mail.getMessage();
             if (!snapshot.trusted()) {
                 removePlantedFields(message, host);
             }
@@ -255,10 +257,13 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
         return HookResult.DECLINED;
     }
 
+    /** Touches the message only when there is something to remove: any change has James serialize it anew. */
     private void removePlantedFields(MimeMessage message, String host) throws MessagingException {
-        message.removeHeader(policy.warningHeader());
+        if (message.getHeader(policy.warningHeader()) != null) {
+            message.removeHeader(policy.warningHeader());
+        }
         String[] results = message.getHeader(AuthenticationResults.NAME);
-        if (results == null) {
+        if (results == null || Arrays.stream(results).noneMatch(value -> AuthenticationResults.claims(value, host))) {
             return;
         }
         message.removeHeader(AuthenticationResults.NAME);
