@@ -23,6 +23,7 @@ import org.jamesguard.core.auth.Credentials;
 import org.jamesguard.core.auth.LocalAccounts;
 import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.config.GuardSettings;
+import org.jamesguard.core.dns.DnsVerifier;
 import org.jamesguard.core.hijack.FreezeNotifier;
 import org.jamesguard.core.hijack.FreezeService;
 import org.jamesguard.core.hijack.FrozenAccounts;
@@ -185,5 +186,12 @@ public class JamesGuardModule extends AbstractModule {
         DynamicScreen screen = new DynamicScreen(store, clock);
         metrics.gauge(GuardMetrics.PREFIX + "screened_ips", () -> screen.list().size());
         return screen;
+    }
+
+    /** One resolver, cache and DNS transport thread for every listener's reverse lookups. */
+    @Provides
+    @Singleton
+    DnsVerifier dnsVerifier(GuardSettings settings) {
+        return new DnsVerifier(settings.dns());
     }
 }

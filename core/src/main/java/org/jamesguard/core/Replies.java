@@ -43,6 +43,28 @@ public final class Replies {
     public static final Reply UNFREEZE_REFUSED = Reply.of(550, "5.7.1", "Unfreeze requests must come from an authenticated administrator");
     /** Dynamic screen: a blocked IP is refused at connect. */
     public static final Reply SCREENED = Reply.of(554, "5.7.1", "Client host blocked by the dynamic screen");
+    /** B2: the client IP has no PTR record (RFC 7372: 5.7.25, reverse DNS validation failed). */
+    public static final Reply NO_PTR = Reply.of(501, "5.7.25", "Client host has no PTR record");
+    /** B3: no PTR name of the client IP resolves back to it. */
+    public static final Reply PTR_NOT_CONFIRMED = Reply.of(501, "5.7.25", "Client host name does not resolve back to its address");
+    /** B6/B7: the HELO name (or address literal) is not the client's address. */
+    public static final Reply HELO_FORGED = Reply.of(501, "5.7.1", "HELO name does not resolve to the client address");
+    /** B8: the HELO domain does not exist; temporary by default, the session may go on. */
+    public static final Reply HELO_NOT_FOUND = Reply.of(451, "4.1.8", "HELO domain not found");
+    /** B8 with the permanent option. */
+    public static final Reply HELO_NOT_FOUND_PERMANENT = Reply.of(501, "5.1.8", "HELO domain not found");
+    /** B10: the MAIL FROM domain's MX and address records do not include the client. */
+    public static final Reply SENDER_DOMAIN_FORGED = Reply.of(501, "5.7.1", "Sender domain does not resolve to the client address");
+    /** B11: the MAIL FROM domain has no MX record. */
+    public static final Reply SENDER_DOMAIN_NO_MX = Reply.of(550, "5.1.8", "Sender domain has no MX record");
+    /** B11: the MAIL FROM domain publishes a null MX (RFC 7505 section 4.2). */
+    public static final Reply SENDER_DOMAIN_NULL_MX = Reply.of(550, "5.7.27", "Sender domain does not accept mail (null MX)");
+    /** B12: the MAIL FROM domain does not exist; temporary by default. */
+    public static final Reply SENDER_DOMAIN_NOT_FOUND = Reply.of(451, "4.1.8", "Sender domain not found");
+    /** B12 with the permanent option. */
+    public static final Reply SENDER_DOMAIN_NOT_FOUND_PERMANENT = Reply.of(501, "5.1.8", "Sender domain not found");
+    /** Section 2: a DNS timeout or SERVFAIL decided an enforcing reverse-lookup check; never permanent. */
+    public static final Reply DNS_TEMPFAIL = Reply.of(451, "4.4.3", "Temporary DNS failure, try again later");
     /** The state store failed and the policy is fail-closed. */
     public static final Reply STORE_UNAVAILABLE = Reply.of(451, "4.3.0", "Temporary local problem, try again later");
     /** A check failed unexpectedly: never let a bug turn into a permanent refusal. */

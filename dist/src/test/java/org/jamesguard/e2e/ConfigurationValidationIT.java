@@ -31,7 +31,7 @@ class ConfigurationValidationIT {
                 "jamesguard.xml: <jamesguard><trustedIps>: malformed CIDR '10.0.0.0/33': prefix must be 0 to 32"),
             Arguments.of("unknown element",
                 jamesGuardXml("<reportonly>true</reportonly>"),
-                "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <hijack>"),
+                "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <dns>, <hijack>"),
             Arguments.of("not a boolean",
                 jamesGuardXml("<reportOnly>maybe</reportOnly>"),
                 "jamesguard.xml: <jamesguard><reportOnly>: expected true or false, got 'maybe'"),
@@ -49,7 +49,14 @@ class ConfigurationValidationIT {
                 "<handler class=\"org.jamesguard.hooks.smtp.AuthGate\"><failedAuth><limit>: expected a number of at least 1, got -1"),
             Arguments.of("exemption that is no address",
                 handler("org.jamesguard.hooks.smtp.SenderGate", "<ownershipExemptions>news.example.test</ownershipExemptions>"),
-                "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><ownershipExemptions>: 'news.example.test' is not allowed here: this list takes addresses, *@domain and *@*.domain"));
+                "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><ownershipExemptions>: 'news.example.test' is not allowed here: this list takes addresses, *@domain and *@*.domain"),
+            Arguments.of("resolver named by host name",
+                jamesGuardXml("<dns><server>resolver.example.com</server></dns>"),
+                "jamesguard.xml: <jamesguard><dns><server>: expected an IP address with an optional port, got 'resolver.example.com'"),
+            Arguments.of("unknown reverse-lookup mode",
+                handler("org.jamesguard.hooks.smtp.ReverseLookupGate", "<ptr><exists><mode>strict</mode></exists></ptr>"),
+                "<handler class=\"org.jamesguard.hooks.smtp.ReverseLookupGate\"><ptr><exists><mode>: "
+                    + "expected off, report-only or enforce, got 'strict'"));
     }
 
     @ParameterizedTest(name = "{0}")

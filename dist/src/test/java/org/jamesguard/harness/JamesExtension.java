@@ -1,22 +1,30 @@
 package org.jamesguard.harness;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.jamesguard.core.config.GuardSettings;
+import org.jamesguard.testing.dns.TestDnsServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Runs a real James 3.8.1 memory server with James Guard in {@code extensions-jars/} for a test
  * class: the sample configuration from james-conf/ with the test's changes, every listener on a free
  * loopback port, domains and users created over WebAdmin. On a test failure, James's log is printed.
+ * James Guard's reverse lookups ask a {@link TestDnsServer} of the class ({@link #dns()}, emptied before
+ * each test) unless the test configures {@code <dns>} in jamesguard.xml itself, so no test depends on
+ * the machine's resolvers.
  * <pre>{@code
  * @RegisterExtension
  * static JamesExtension james = JamesExtension.builder()
@@ -25,7 +33,7 @@ import org.w3c.dom.Document;
  *     .build();
  * }</pre>
  */
-public final class JamesExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+public final class JamesExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, TestWatcher {
     public static final String MX = "smtp-mx";
     public static final String SUBMISSION = "smtp-submission";
     public static final String IMAP = "imap";
@@ -39,7 +47,9 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
     private final List<String[]> aliases;
     private final List<String[]> delegations;
     private final List<String> jvmArgs;
+    private final Duration dnsTimeout;
     private final BuildLayout layout = BuildLayout.fromSystemProperties();
+    private TestDnsServer dns;
     private JamesHome home;
     private JamesServer server;
 
@@ -51,6 +61,7 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
         this.aliases = List.copyOf(builder.aliases);
         this.delegations = List.copyOf(builder.delegations);
         this.jvmArgs = List.copyOf(builder.jvmArgs);
+        this.dnsTimeout = builder.dnsTimeout;
     }
 
     public static Builder builder() {
@@ -60,13 +71,38 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) {
         String dirName = context.getRequiredTestClass().getSimpleName() + (name.isEmpty() ? "" : "-" + name);
-        home = JamesHome.create(layout.workDir().resolve(dirName), layout, Map.of(), edits, Keystores.shared());
+        dns = TestDnsServer.start();
+        List<Consumer<ConfDir>> all = new ArrayList<>(edits);
+        all.add(this::askTheTestDnsServer);
+        home = JamesHome.create(layout.workDir().resolve(dirName), layout, Map.of(), all, Keystores.shared());
         start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        dns.reset();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         stop();
+        dns.close();
+    }
+
+    /** Adds {@code <dns>} to jamesguard.xml when the test did not configure a resolver. */
+    private void askTheTestDnsServer(ConfDir conf) {
+        conf.xml(GuardSettings.FILE, document -> {
+            Element root = document.getDocumentElement();
+            if (ConfDir.child(root, "dns").isEmpty()) {
+                ConfDir.fragment(document, "<dns><server>127.0.0.1:" + dns.port() + "</server><timeout>"
+                    + dnsTimeout.toMillis() + "ms</timeout><retries>0</retries></dns>").forEach(root::appendChild);
+            }
+        });
+    }
+
+    /** The DNS server James Guard asks; records and faults set here hold until the next test. */
+    public TestDnsServer dns() {
+        return dns;
     }
 
     @Override
@@ -166,6 +202,7 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
         private final List<String[]> aliases = new ArrayList<>();
         private final List<String[]> delegations = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
+        private Duration dnsTimeout = Duration.ofSeconds(1);
 
         /** Distinguishes two servers of one test class (their homes). */
         public Builder name(String value) {
@@ -242,6 +279,12 @@ public final class JamesExtension implements BeforeAllCallback, AfterAllCallback
 
         public Builder jvmArg(String arg) {
             jvmArgs.add(arg);
+            return this;
+        }
+
+        /** How long James Guard waits for each answer of {@link #dns()} (default 1 s, no retry). */
+        public Builder dnsTimeout(Duration value) {
+            this.dnsTimeout = value;
             return this;
         }
 

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.HierarchicalConfiguration;
 import org.apache.commons.configuration2.tree.ImmutableNode;
+import org.jamesguard.core.dns.DnsConfig;
 import org.jamesguard.core.hijack.HijackConfig;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
@@ -29,6 +30,7 @@ import com.google.common.collect.ImmutableMap;
  *     <backend>memory</backend>
  *     <failurePolicy>fail-open</failurePolicy>
  *   </store>
+ *   <dns>...</dns>                          <!-- the resolver of the reverse lookups: see DnsConfig -->
  * </jamesguard>
  * }</pre>
  */
@@ -49,11 +51,12 @@ public final class GuardSettings {
     private final StoreBackend storeBackend;
     private final StoreFailurePolicy storeFailurePolicy;
     private final HijackConfig hijack;
+    private final DnsConfig dns;
     private final Map<String, Object> effective;
 
     private GuardSettings(boolean reportOnly, IpMatcher trustedIps, IpMatcher serverAddresses, IpMatcher lanIps,
                           StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy, HijackConfig hijack,
-                          Map<String, Object> effective) {
+                          DnsConfig dns, Map<String, Object> effective) {
         this.reportOnly = reportOnly;
         this.trustedIps = trustedIps;
         this.serverAddresses = serverAddresses;
@@ -61,6 +64,7 @@ public final class GuardSettings {
         this.storeBackend = storeBackend;
         this.storeFailurePolicy = storeFailurePolicy;
         this.hijack = hijack;
+        this.dns = dns;
         this.effective = effective;
     }
 
@@ -73,7 +77,7 @@ public final class GuardSettings {
     }
 
     private static GuardSettings parse(ConfigReader root) {
-        root.allowOnly("reportOnly", "trustedIps", "network", "store", "hijack");
+        root.allowOnly("reportOnly", "trustedIps", "network", "store", "dns", "hijack");
         ConfigReader network = root.child("network").allowOnly("serverAddresses", "lanIps");
         ConfigReader store = root.child("store").allowOnly("backend", "failurePolicy");
         return new GuardSettings(
@@ -84,6 +88,7 @@ public final class GuardSettings {
             store.oneOf("backend", BACKENDS, StoreBackend.MEMORY),
             store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN),
             HijackConfig.parse(root.child("hijack")),
+            DnsConfig.parse(root.child("dns")),
             root.effective());
     }
 
@@ -134,5 +139,10 @@ public final class GuardSettings {
     /** Account hijack detection (SPEC §3): see {@link HijackConfig}. */
     public HijackConfig hijack() {
         return hijack;
+    }
+
+    /** The resolver of the reverse lookups (SPEC §2): see {@link DnsConfig}. */
+    public DnsConfig dns() {
+        return dns;
     }
 }

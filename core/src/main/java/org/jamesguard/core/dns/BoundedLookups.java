@@ -27,9 +27,8 @@ final class BoundedLookups {
     }
 
     /**
-     * Never blocks: completes on a dnsjava or timer thread, or at once when the cache or the budget decides.
-     * The deadline is ours because dnsjava 3.5.2 checks UDP timeouts only after its selector found
-     * nothing to do for a second: late on an idle server, never on a busy one.
+     * Never blocks: completes on the DNS transport's or a timer thread, or at once when the cache or the
+     * budget decides. The deadline is the question's, whatever the servers, retries and CNAMEs cost.
      */
     CompletableFuture<Answer> ask(Name name, int type) {
         if (left.getAndDecrement() <= 0) {

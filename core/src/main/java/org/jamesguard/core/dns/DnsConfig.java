@@ -126,6 +126,14 @@ public final class DnsConfig {
         return timeout.multipliedBy(retries + 1L);
     }
 
+    /**
+     * The longest one check can take: two rounds of questions, each within {@link #questionDeadline()}
+     * (a PTR, then its names' addresses; a domain's records, then its MX hosts' addresses).
+     */
+    public Duration checkDeadline() {
+        return questionDeadline().multipliedBy(2);
+    }
+
     public int cacheSize() {
         return cacheSize;
     }

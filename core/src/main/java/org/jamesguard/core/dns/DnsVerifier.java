@@ -4,8 +4,10 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jamesguard.core.config.Durations;
 import org.jamesguard.core.net.Domains;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,20 +16,24 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Resolver;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.lookup.LookupSession;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The DNS facts the reverse-lookup checks read (SPEC section 2), looked up with dnsjava's
  * asynchronous API so that no caller thread ever waits: call it from the Netty event loop at
- * connect, HELO and MAIL, keep the future, join it later with a bounded wait. Futures complete on
- * dnsjava's threads (or at once from the cache) and never exceptionally: every DNS failure is
- * classified into the result. Each call is one check, capped at
+ * connect, HELO and MAIL, keep the future, use it once it is done. Futures complete on the DNS
+ * transport's thread (or at once from the cache), never exceptionally (every DNS failure is classified
+ * into the result) and always within {@link DnsConfig#checkDeadline()}. Each call is one check, capped at
  * {@link DnsConfig#MAX_QUERIES_PER_CHECK} questions. One instance is shared; it is thread-safe and
- * its cache, bounded by {@link DnsConfig#cacheSize()}, keeps answers for their TTL.
+ * its cache, bounded by {@link DnsConfig#cacheSize()}, keeps answers for their TTL. Queries travel
+ * through a {@link NettyResolver} on one daemon thread of its own, which {@link #close()} stops.
  */
-public final class DnsVerifier {
+public final class DnsVerifier implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(DnsVerifier.class);
     /**
      * A CNAME the resolver's answer leaves unfollowed costs dnsjava one more query, outside the
@@ -36,29 +42,30 @@ public final class DnsVerifier {
     private static final int MAX_REDIRECTS = 5;
 
     private final DnsConfig config;
+    private final EventLoopGroup transport;
     private final LookupSession session;
 
     public DnsVerifier(DnsConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.transport = new NioEventLoopGroup(1, new DefaultThreadFactory("jamesguard-dns", true));
         Cache cache = new Cache(DClass.IN);
         cache.setMaxEntries(config.cacheSize());
         this.session = LookupSession.builder()
-            .resolver(resolver(config))
+            .resolver(resolver(config, transport))
             .cache(cache)
             .maxRedirects(MAX_REDIRECTS)
             .build();
     }
 
     /** Each attempt waits {@code timeout}; attempts go to the servers in turn until the question's deadline. */
-    private static Resolver resolver(DnsConfig config) {
-        List<Resolver> servers = config.servers().stream().map(address -> {
-            SimpleResolver server = new SimpleResolver(address);
-            server.setTimeout(config.timeout());
-            return server;
-        }).collect(Collectors.toList());
+    private static Resolver resolver(DnsConfig config, EventLoopGroup transport) {
+        List<Resolver> servers = config.servers().stream()
+            .map(address -> new NettyResolver(address, config.timeout(), transport))
+            .collect(Collectors.toList());
         ExtendedResolver resolver = new ExtendedResolver(servers);
         resolver.setRetries(config.retries() + 1);
-        resolver.setTimeout(config.questionDeadline());
+        // BoundedLookups ends each question at its deadline; this overall timeout must not fire first.
+        resolver.setTimeout(config.questionDeadline().plus(config.timeout()));
         return resolver;
     }
 
@@ -69,7 +76,8 @@ public final class DnsVerifier {
             .exceptionally(bug -> {
                 LOGGER.error("iprev lookup of {} failed unexpectedly", ip, bug);
                 return IprevResult.temperror(ip, List.of(), "internal error: " + bug);
-            });
+            })
+            .completeOnTimeout(IprevResult.temperror(ip, List.of(), overdue()), deadline(), TimeUnit.NANOSECONDS);
     }
 
     /** The addresses and mail routing of a HELO or MAIL FROM domain; Unicode names are looked up as A-labels. */
@@ -84,12 +92,34 @@ public final class DnsVerifier {
         return DomainResolution.resolve(newCheck(), name)
             .exceptionally(bug -> {
                 LOGGER.error("lookup of domain {} failed unexpectedly", domain, bug);
-                return DomainLookup.of(Answer.text(name), DomainLookup.Status.TEMPERROR, List.of(), false,
-                    List.of(), false, "internal error: " + bug);
-            });
+                return temperror(name, "internal error: " + bug);
+            })
+            .completeOnTimeout(temperror(name, overdue()), deadline(), TimeUnit.NANOSECONDS);
+    }
+
+    private static DomainLookup temperror(Name name, String detail) {
+        return DomainLookup.of(Answer.text(name), DomainLookup.Status.TEMPERROR, List.of(), false, List.of(), false, detail);
+    }
+
+    /**
+     * Every question ends within its deadline, so a check ends within {@link DnsConfig#checkDeadline()};
+     * a check still running then (a bug) completes as a temporary error all the same.
+     */
+    private long deadline() {
+        return config.checkDeadline().toNanos();
+    }
+
+    private String overdue() {
+        return "no answer within " + Durations.format(config.checkDeadline());
     }
 
     private BoundedLookups newCheck() {
         return new BoundedLookups(session, config.questionDeadline());
+    }
+
+    /** Stops the transport thread; lookups still running fail as temporary errors. */
+    @Override
+    public void close() {
+        transport.shutdownGracefully(0, 0, TimeUnit.SECONDS);
     }
 }

@@ -3,6 +3,7 @@ package org.jamesguard.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.jamesguard.core.dns.DnsConfig;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
@@ -30,6 +31,7 @@ class GuardSettingsTest {
         assertThat(defaults.trustedIps()).isEqualTo(IpMatcher.NONE);
         assertThat(defaults.storeBackend()).isEqualTo(GuardSettings.StoreBackend.MEMORY);
         assertThat(defaults.storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+        assertThat(defaults.dns()).hasToString(DnsConfig.defaults().toString());
     }
 
     @Test
@@ -116,6 +118,22 @@ class GuardSettingsTest {
     }
 
     @Test
+    void readsTheDnsResolver() {
+        GuardSettings settings = parse("<dns><server>127.0.0.1:5353</server><timeout>1s</timeout><retries>0</retries></dns>");
+
+        assertThat(settings.dns()).hasToString(
+            "DnsConfig{servers=127.0.0.1:5353, timeout=1s, retries=0, cacheSize=10000, maxPtrNames=2}");
+    }
+
+    @Test
+    void refusesABadDnsResolverNamingTheFile() {
+        assertRefused("<dns><server>resolver.example.com</server></dns>",
+            "jamesguard.xml: <jamesguard><dns><server>: expected an IP address with an optional port, got 'resolver.example.com'");
+        assertRefused("<dns><timeout>0s</timeout></dns>",
+            "jamesguard.xml: <jamesguard><dns><timeout>: expected a positive duration such as 500ms, 30s, 10m, 1h, 2d or PT10M, got '0s'");
+    }
+
+    @Test
     void refusesABadStore() {
         assertRefused("<store><backend>redis</backend></store>",
             "jamesguard.xml: <jamesguard><store><backend>: expected memory, got 'redis'");
@@ -127,7 +145,7 @@ class GuardSettingsTest {
     @Test
     void refusesUnknownElements() {
         assertRefused("<reportonly>true</reportonly>",
-            "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <hijack>");
+            "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <dns>, <hijack>");
         assertRefused("<store><policy>fail-closed</policy></store>",
             "jamesguard.xml: <jamesguard><store><policy>: unknown element, expected one of <backend>, <failurePolicy>");
     }

@@ -29,6 +29,7 @@ class DnsConfigTest {
         assertThat(config.cacheSize()).isEqualTo(10_000);
         assertThat(config.maxPtrNames()).isEqualTo(2);
         assertThat(config.questionDeadline()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(config.checkDeadline()).isEqualTo(Duration.ofSeconds(12));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.testing.dns.ReceivedQuery;
 import org.jamesguard.testing.dns.TestDnsServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.Type;
@@ -22,6 +23,11 @@ class DnsVerifierTest {
     static final TestDnsServer dns = Verifiers.dnsServer();
 
     private final DnsVerifier verifier = Verifiers.against(dns);
+
+    @AfterEach
+    void stopTransport() {
+        verifier.close();
+    }
 
     @Test
     void aTruncatedUdpAnswerIsFetchedAgainOverTcp() {
@@ -70,11 +76,11 @@ class DnsVerifierTest {
     @Test
     void theCallerGetsTheFutureBeforeAnyAnswerArrives() {
         dns.drop(TestDnsServer.reverseName("127.0.0.7"));
-        DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT);
+        try (DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT)) {
+            CompletableFuture<IprevResult> pending = impatient.verifyClientIp(CLIENT);
 
-        CompletableFuture<IprevResult> pending = impatient.verifyClientIp(CLIENT);
-
-        assertThat(pending).as("returned without waiting for DNS").isNotDone();
-        assertThat(result(pending).status()).isEqualTo(IprevResult.Status.TEMPERROR);
+            assertThat(pending).as("returned without waiting for DNS").isNotDone();
+            assertThat(result(pending).status()).isEqualTo(IprevResult.Status.TEMPERROR);
+        }
     }
 }

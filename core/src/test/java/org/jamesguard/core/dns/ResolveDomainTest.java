@@ -6,6 +6,7 @@ import static org.jamesguard.core.dns.Verifiers.result;
 import org.jamesguard.core.dns.DomainLookup.Status;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.testing.dns.TestDnsServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.DClass;
@@ -18,6 +19,11 @@ class ResolveDomainTest {
     static final TestDnsServer dns = Verifiers.dnsServer();
 
     private final DnsVerifier verifier = Verifiers.against(dns);
+
+    @AfterEach
+    void stopTransport() {
+        verifier.close();
+    }
 
     @Test
     void foundByItsARecord() {
@@ -118,12 +124,12 @@ class ResolveDomainTest {
     @Test
     void droppedQueriesAreTemperrorOnceTheTimeoutExpires() {
         dns.addressRecord("example.test", "127.0.0.5").drop("example.test");
-        DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT);
+        try (DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT)) {
+            DomainLookup lookup = result(impatient.resolveDomain("example.test"));
 
-        DomainLookup lookup = result(impatient.resolveDomain("example.test"));
-
-        assertThat(lookup).hasToString("example.test: temperror mx=false addresses=[] "
-            + "(example.test/A: timeout, example.test/AAAA: timeout, example.test/MX: timeout)");
+            assertThat(lookup).hasToString("example.test: temperror mx=false addresses=[] "
+                + "(example.test/A: timeout, example.test/AAAA: timeout, example.test/MX: timeout)");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import org.jamesguard.core.dns.IprevResult.Status;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.testing.dns.TestDnsServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.DClass;
@@ -24,6 +25,11 @@ class VerifyClientIpTest {
     static final TestDnsServer dns = Verifiers.dnsServer();
 
     private final DnsVerifier verifier = Verifiers.against(dns);
+
+    @AfterEach
+    void stopTransport() {
+        verifier.close();
+    }
 
     @Test
     void passesWhenThePtrNameResolvesBackToTheIpv4Address() {
@@ -154,22 +160,22 @@ class VerifyClientIpTest {
     @Test
     void aDroppedPtrQueryIsTemperrorOnceTheTimeoutExpires() {
         dns.drop(reverseName(CLIENT));
-        DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT);
+        try (DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT)) {
+            IprevResult result = result(impatient.verifyClientIp(IpAddresses.parse(CLIENT)));
 
-        IprevResult result = result(impatient.verifyClientIp(IpAddresses.parse(CLIENT)));
-
-        assertThat(result).hasToString("iprev=temperror policy.iprev=127.0.0.7 (7.0.0.127.in-addr.arpa/PTR: timeout)");
+            assertThat(result).hasToString("iprev=temperror policy.iprev=127.0.0.7 (7.0.0.127.in-addr.arpa/PTR: timeout)");
+        }
     }
 
     @Test
     void aDroppedForwardQueryIsTemperror() {
         dns.ptr(CLIENT, "mail.example.test").drop("mail.example.test");
-        DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT);
+        try (DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT)) {
+            IprevResult result = result(impatient.verifyClientIp(IpAddresses.parse(CLIENT)));
 
-        IprevResult result = result(impatient.verifyClientIp(IpAddresses.parse(CLIENT)));
-
-        assertThat(result.status()).isEqualTo(Status.TEMPERROR);
-        assertThat(result.ptrNames()).containsExactly("mail.example.test");
+            assertThat(result.status()).isEqualTo(Status.TEMPERROR);
+            assertThat(result.ptrNames()).containsExactly("mail.example.test");
+        }
     }
 
     private IprevResult iprev(String ip) {

@@ -38,6 +38,11 @@ final class SessionHeaders {
         session.setAttachment(key, pending, state);
     }
 
+    /** Forgets the pending headers of {@code state}, e.g. those about a HELO name the client replaced. */
+    void clear(SMTPSession session, State state) {
+        session.removeAttachment(key, state);
+    }
+
     /** Keeps the decision's header (a report-only note) for the message, and turns it into James's hook result. */
     HookResult reply(SMTPSession session, Decision decision, State state) {
         decision.header().ifPresent(header -> add(session, List.of(header), state));

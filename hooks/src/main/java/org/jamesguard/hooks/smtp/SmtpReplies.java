@@ -13,24 +13,34 @@ import org.jamesguard.core.Reply;
  */
 public final class SmtpReplies {
     /** What a ConnectHandler returns to say nothing: null would break James's JMX connect statistics. */
-    public static final Response NO_RESPONSE = new Response() {
-        @Override
-        public String getRetCode() {
-            return "";
-        }
-
-        @Override
-        public java.util.List<CharSequence> getLines() {
-            return java.util.List.of();
-        }
-
-        @Override
-        public boolean isEndSession() {
-            return false;
-        }
-    };
+    public static final Response NO_RESPONSE = silent("");
+    /**
+     * What a CommandHandler, or a handler that is also one, returns to say nothing for now: James's JMX
+     * command statistics read the first digit of the code, and {@code 0} counts in no reply class.
+     */
+    public static final Response NO_COMMAND_RESPONSE = silent("000");
 
     private SmtpReplies() {
+    }
+
+    /** Nothing reaches the client: no line is written, the session stays open. */
+    private static Response silent(String code) {
+        return new Response() {
+            @Override
+            public String getRetCode() {
+                return code;
+            }
+
+            @Override
+            public java.util.List<CharSequence> getLines() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public boolean isEndSession() {
+                return false;
+            }
+        };
     }
 
     public static HookResult hookResult(Decision decision) {
