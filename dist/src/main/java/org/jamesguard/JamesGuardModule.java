@@ -191,7 +191,7 @@ public class JamesGuardModule extends AbstractModule {
     /** One resolver, cache and DNS transport thread for every listener's reverse lookups. */
     @Provides
     @Singleton
-    DnsVerifier dnsVerifier(GuardSettings settings) {
-        return new DnsVerifier(settings.dns());
+    DnsVerifier dnsVerifier(GuardSettings settings, GuardMetrics metrics) {
+        return new DnsVerifier(settings.dns(), metrics);
     }
 }

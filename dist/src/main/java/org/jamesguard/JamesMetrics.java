@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.metrics.api.TimeMetric;
 import org.jamesguard.core.GuardMetrics;
 
 /** {@link GuardMetrics} on James's MetricFactory: visible over JMX and on WebAdmin's {@code /metrics}. */
@@ -32,6 +33,12 @@ class JamesMetrics implements GuardMetrics {
     @Override
     public <T> T time(String name, Supplier<T> work) {
         return metricFactory.decorateSupplierWithTimerMetric(name, work);
+    }
+
+    @Override
+    public Runnable startTimer(String name) {
+        TimeMetric timer = metricFactory.timer(name);
+        return timer::stopAndPublish;
     }
 
     @Override

@@ -15,6 +15,9 @@ public interface GuardMetrics {
     /** Times {@code work} under the timer {@code name}. */
     <T> T time(String name, Supplier<T> work);
 
+    /** Starts the timer {@code name} for work that ends elsewhere (a DNS lookup); running the result stops it. */
+    Runnable startTimer(String name);
+
     /** Publishes a value read on demand (frozen accounts, screened IPs). */
     void gauge(String name, Supplier<? extends Number> value);
 
@@ -26,6 +29,11 @@ public interface GuardMetrics {
         @Override
         public <T> T time(String name, Supplier<T> work) {
             return work.get();
+        }
+
+        @Override
+        public Runnable startTimer(String name) {
+            return () -> { };
         }
 
         @Override

@@ -79,11 +79,13 @@ class OperationsIT {
         JsonNode mx = config.get("listeners").get(0);
         assertThat(mx.get("jmxName").asText()).isEqualTo(MX);
         assertThat(mx.get("handlers").findValuesAsText("class")).containsExactly(
-            "org.jamesguard.hooks.smtp.ScreenGate", "org.jamesguard.hooks.smtp.AuthGate",
-            "org.jamesguard.hooks.smtp.SenderGate", "org.jamesguard.hooks.smtp.HijackGate");
-        assertThat(mx.at("/handlers/1/config/noAuth/mode").asText()).isEqualTo("enforce");
-        assertThat(mx.at("/handlers/2/config/fromOwnership/mode").asText()).as("a default").isEqualTo("enforce");
-        assertThat(mx.at("/handlers/2/config/popBeforeSmtp/window").asText()).isEqualTo("30m");
+            "org.jamesguard.hooks.smtp.ScreenGate", "org.jamesguard.hooks.smtp.ReverseLookupGate",
+            "org.jamesguard.hooks.smtp.AuthGate", "org.jamesguard.hooks.smtp.SenderGate", "org.jamesguard.hooks.smtp.HijackGate");
+        assertThat(mx.at("/handlers/0/config/mode").asText()).isEqualTo("enforce");
+        assertThat(mx.at("/handlers/1/config/ptr/forwardConfirmed/mode").asText()).isEqualTo("report-only");
+        assertThat(mx.at("/handlers/2/config/noAuth/mode").asText()).isEqualTo("enforce");
+        assertThat(mx.at("/handlers/3/config/fromOwnership/mode").asText()).as("a default").isEqualTo("enforce");
+        assertThat(mx.at("/handlers/3/config/popBeforeSmtp/window").asText()).isEqualTo("30m");
     }
 
     @Test

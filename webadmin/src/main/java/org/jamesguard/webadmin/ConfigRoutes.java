@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import javax.inject.Inject;
 
@@ -17,6 +17,7 @@ import org.jamesguard.core.auth.AuthPolicyConfig;
 import org.jamesguard.core.auth.SenderPolicyConfig;
 import org.jamesguard.core.config.ConfigReader;
 import org.jamesguard.core.config.GuardSettings;
+import org.jamesguard.core.rdns.ReverseLookupConfig;
 import org.jamesguard.core.screen.ScreenGateConfig;
 
 import com.google.common.collect.ImmutableMap;
@@ -32,14 +33,12 @@ public class ConfigRoutes {
     static final String CONFIG = GuardRoutes.BASE_PATH + "/config";
     private static final List<String> LISTENER_FILES = List.of("smtpserver", "pop3server", "imapserver");
     private static final String GUARD_PACKAGE = "org.jamesguard.";
-    /** The handlers that have options, and how they read them. */
-    private static final Map<String, Function<ConfigReader, Map<String, Object>>> PARSERS = ImmutableMap.of(
-        "org.jamesguard.hooks.smtp.ScreenGate", reader -> {
-            ScreenGateConfig.parse(reader);
-            return reader.effective();
-        },
-        "org.jamesguard.hooks.smtp.AuthGate", reader -> AuthPolicyConfig.parse(reader).effective(),
-        "org.jamesguard.hooks.smtp.SenderGate", reader -> SenderPolicyConfig.parse(reader).effective());
+    /** The handlers that have options, and the parsers they read them with. */
+    private static final Map<String, Consumer<ConfigReader>> PARSERS = ImmutableMap.of(
+        "org.jamesguard.hooks.smtp.ScreenGate", ScreenGateConfig::parse,
+        "org.jamesguard.hooks.smtp.ReverseLookupGate", ReverseLookupConfig::parse,
+        "org.jamesguard.hooks.smtp.AuthGate", AuthPolicyConfig::parse,
+        "org.jamesguard.hooks.smtp.SenderGate", SenderPolicyConfig::parse);
 
     private final ConfigurationProvider configurations;
     private final GuardSettings settings;
@@ -76,10 +75,11 @@ public class ConfigRoutes {
         for (HierarchicalConfiguration<ImmutableNode> handler : listener.configurationsAt("handlerchain.handler")) {
             String handlerClass = handler.getString("[@class]", "");
             if (handlerClass.startsWith(GUARD_PACKAGE)) {
+                ConfigReader reader = ConfigReader.of(handler, "<handler class=\"" + handlerClass + "\">");
+                PARSERS.getOrDefault(handlerClass, ignored -> { }).accept(reader);
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("class", handlerClass);
-                entry.put("config", PARSERS.getOrDefault(handlerClass, ConfigReader::effective)
-                    .apply(ConfigReader.of(handler, "<handler class=\"" + handlerClass + "\">")));
+                entry.put("config", reader.effective());
                 handlers.add(entry);
             }
         }

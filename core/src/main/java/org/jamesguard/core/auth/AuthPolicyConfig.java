@@ -1,7 +1,6 @@
 package org.jamesguard.core.auth;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.config.ConfigReader;
@@ -22,19 +21,11 @@ public final class AuthPolicyConfig {
     final Mode noAuth;
     final ScreenRule authProbes;
     final ScreenRule failedAuth;
-    private final Map<String, Object> effective;
-
     private AuthPolicyConfig(ConfigReader root) {
         root.allowOnly("noAuth", "authProbes", "failedAuth");
         noAuth = root.child("noAuth").allowOnly("mode").mode("mode", Mode.OFF);
         authProbes = ScreenRule.parse(root.child("authProbes"), Mode.OFF, 3);
         failedAuth = ScreenRule.parse(root.child("failedAuth"), Mode.ENFORCE, 10);
-        effective = root.effective();
-    }
-
-    /** The effective configuration, defaults included, as {@code GET /guard/config} shows it. */
-    public Map<String, Object> effective() {
-        return effective;
     }
 
     public static AuthPolicyConfig parse(ConfigReader root) {

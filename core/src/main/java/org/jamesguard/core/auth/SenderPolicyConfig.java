@@ -3,7 +3,6 @@ package org.jamesguard.core.auth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -55,8 +54,6 @@ public final class SenderPolicyConfig {
     final boolean popBeforeSmtpExemptAuthenticated;
     final boolean caseSensitiveLocalParts;
 
-    private final Map<String, Object> effective;
-
     private SenderPolicyConfig(ConfigReader root) {
         root.allowOnly("localSenders", "localIps", "senderOwnership", "fromOwnership", "ownershipExemptions",
             "gateways", "privilegedSenders", "popBeforeSmtp", "caseSensitiveLocalParts");
@@ -85,12 +82,6 @@ public final class SenderPolicyConfig {
         popBeforeSmtp = pop.mode("mode", Mode.OFF);
         popBeforeSmtpWindow = pop.duration("window", Duration.ofMinutes(30));
         popBeforeSmtpExemptAuthenticated = pop.bool("exemptAuthenticated", true);
-        effective = root.effective();
-    }
-
-    /** The effective configuration, defaults included, as {@code GET /guard/config} shows it. */
-    public Map<String, Object> effective() {
-        return effective;
     }
 
     public static SenderPolicyConfig parse(ConfigReader root) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jamesguard.core.GuardMetrics;
 import org.jamesguard.core.config.Durations;
 import org.jamesguard.core.net.Domains;
 import org.slf4j.Logger;
@@ -42,11 +43,14 @@ public final class DnsVerifier implements AutoCloseable {
     private static final int MAX_REDIRECTS = 5;
 
     private final DnsConfig config;
+    private final GuardMetrics metrics;
     private final EventLoopGroup transport;
     private final LookupSession session;
 
-    public DnsVerifier(DnsConfig config) {
+    /** @param metrics times each check: {@code jamesguard_dns_iprev}, {@code jamesguard_dns_domain} */
+    public DnsVerifier(DnsConfig config, GuardMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
+        this.metrics = metrics;
         this.transport = new NioEventLoopGroup(1, new DefaultThreadFactory("jamesguard-dns", true));
         Cache cache = new Cache(DClass.IN);
         cache.setMaxEntries(config.cacheSize());
@@ -72,12 +76,14 @@ public final class DnsVerifier implements AutoCloseable {
     /** RFC 8601 iprev for a client IP (IPv4, IPv6, or IPv4-mapped IPv6, which counts as IPv4). */
     public CompletableFuture<IprevResult> verifyClientIp(InetAddress ip) {
         Objects.requireNonNull(ip, "ip");
+        Runnable stopTimer = metrics.startTimer(GuardMetrics.PREFIX + "dns_iprev");
         return IprevVerification.verify(newCheck(), ip, config.maxPtrNames())
             .exceptionally(bug -> {
                 LOGGER.error("iprev lookup of {} failed unexpectedly", ip, bug);
                 return IprevResult.temperror(ip, List.of(), "internal error: " + bug);
             })
-            .completeOnTimeout(IprevResult.temperror(ip, List.of(), overdue()), deadline(), TimeUnit.NANOSECONDS);
+            .completeOnTimeout(IprevResult.temperror(ip, List.of(), overdue()), deadline(), TimeUnit.NANOSECONDS)
+            .whenComplete((result, failure) -> stopTimer.run());
     }
 
     /** The addresses and mail routing of a HELO or MAIL FROM domain; Unicode names are looked up as A-labels. */
@@ -89,12 +95,14 @@ public final class DnsVerifier implements AutoCloseable {
         } catch (IllegalArgumentException | TextParseException e) {
             return CompletableFuture.completedFuture(DomainLookup.invalid(domain.trim(), "not a domain name: " + e.getMessage()));
         }
+        Runnable stopTimer = metrics.startTimer(GuardMetrics.PREFIX + "dns_domain");
         return DomainResolution.resolve(newCheck(), name)
             .exceptionally(bug -> {
                 LOGGER.error("lookup of domain {} failed unexpectedly", domain, bug);
                 return temperror(name, "internal error: " + bug);
             })
-            .completeOnTimeout(temperror(name, overdue()), deadline(), TimeUnit.NANOSECONDS);
+            .completeOnTimeout(temperror(name, overdue()), deadline(), TimeUnit.NANOSECONDS)
+            .whenComplete((result, failure) -> stopTimer.run());
     }
 
     private static DomainLookup temperror(Name name, String detail) {

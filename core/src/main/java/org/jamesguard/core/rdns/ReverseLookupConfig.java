@@ -103,6 +103,7 @@ public final class ReverseLookupConfig {
         if (mode.isActive() && ptr.child(element).has("mode")) {
             throw ptr.error(element, "needs <lookup>true</lookup>, the PTR lookup it checks");
         }
+        ptr.child(element).record("mode", Mode.OFF.xmlName());
         return Mode.OFF;
     }
 

@@ -5,9 +5,11 @@ import static org.jamesguard.core.dns.Verifiers.result;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.testing.RecordingMetrics;
 import org.jamesguard.testing.dns.ReceivedQuery;
 import org.jamesguard.testing.dns.TestDnsServer;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,19 @@ class DnsVerifierTest {
         assertThat(dns.queries()).filteredOn(query -> query.asks("example.test", Type.A))
             .extracting(ReceivedQuery::transport)
             .containsExactly(ReceivedQuery.Transport.UDP, ReceivedQuery.Transport.TCP);
+    }
+
+    @Test
+    void eachCheckIsTimed() {
+        RecordingMetrics metrics = new RecordingMetrics();
+        dns.ptr("127.0.0.7", "mail.example.test").addressRecord("mail.example.test", "127.0.0.7");
+        try (DnsVerifier timed = new DnsVerifier(DnsConfig.defaults().withServers(List.of(dns.address()))
+                .withRetries(0), metrics)) {
+            result(timed.verifyClientIp(CLIENT));
+            result(timed.resolveDomain("mail.example.test"));
+        }
+
+        assertThat(metrics.timers()).containsExactly("jamesguard_dns_iprev", "jamesguard_dns_domain");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.jamesguard.core.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jamesguard.core.dns.Verifiers.result;
 
+import org.jamesguard.core.testing.TestAddresses;
 import org.jamesguard.core.dns.DomainLookup.Status;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.testing.dns.TestDnsServer;
@@ -33,7 +34,7 @@ class ResolveDomainTest {
 
         assertThat(lookup).hasToString("example.test: found mx=false addresses=[127.0.0.5]");
         assertThat(lookup.containsAddress(IpAddresses.parse("127.0.0.5"))).isTrue();
-        assertThat(lookup.containsAddress(Verifiers.ipv4Mapped("127.0.0.5"))).isTrue();
+        assertThat(lookup.containsAddress(TestAddresses.ipv4Mapped("127.0.0.5"))).isTrue();
     }
 
     @Test

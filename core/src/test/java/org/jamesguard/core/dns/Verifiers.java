@@ -1,5 +1,6 @@
 package org.jamesguard.core.dns;
 
+import org.jamesguard.core.GuardMetrics;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -32,20 +33,7 @@ final class Verifiers {
     }
 
     static DnsVerifier against(TestDnsServer dns, Duration timeout) {
-        return new DnsVerifier(DnsConfig.defaults().withServers(List.of(dns.address())).withTimeout(timeout).withRetries(0));
-    }
-
-    /** A real {@link Inet6Address} carrying an IPv4 address: the JDK's parsers turn {@code ::ffff:a.b.c.d} into IPv4. */
-    static InetAddress ipv4Mapped(String ipv4) {
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xff;
-        mapped[11] = (byte) 0xff;
-        System.arraycopy(IpAddresses.parse(ipv4).getAddress(), 0, mapped, 12, 4);
-        try {
-            return Inet6Address.getByAddress(null, mapped, null);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return new DnsVerifier(DnsConfig.defaults().withServers(List.of(dns.address())).withTimeout(timeout).withRetries(0), GuardMetrics.NOOP);
     }
 
     /** Waits, boundedly, for a result the verifier promises to deliver within its own deadline. */

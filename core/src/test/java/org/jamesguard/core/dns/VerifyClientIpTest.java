@@ -6,6 +6,7 @@ import static org.jamesguard.testing.dns.TestDnsServer.reverseName;
 
 import java.net.InetAddress;
 
+import org.jamesguard.core.testing.TestAddresses;
 import org.jamesguard.core.dns.IprevResult.Status;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.testing.dns.TestDnsServer;
@@ -58,7 +59,7 @@ class VerifyClientIpTest {
     void anIpv4MappedIpv6AddressIsVerifiedAsIpv4() {
         dns.ptr(CLIENT, "mail.example.test").addressRecord("mail.example.test", CLIENT);
 
-        IprevResult result = result(verifier.verifyClientIp(Verifiers.ipv4Mapped(CLIENT)));
+        IprevResult result = result(verifier.verifyClientIp(TestAddresses.ipv4Mapped(CLIENT)));
 
         assertThat(result).hasToString("iprev=pass policy.iprev=127.0.0.7 (mail.example.test)");
     }

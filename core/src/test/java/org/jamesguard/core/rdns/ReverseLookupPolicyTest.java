@@ -1,5 +1,6 @@
 package org.jamesguard.core.rdns;
 
+import org.jamesguard.core.GuardMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -41,7 +42,7 @@ class ReverseLookupPolicyTest {
 
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_OPEN, false, new MutableClock());
-    private final DnsVerifier verifier = new DnsVerifier(DnsConfig.defaults().withServers(List.of(dns.address())).withRetries(0));
+    private final DnsVerifier verifier = new DnsVerifier(DnsConfig.defaults().withServers(List.of(dns.address())).withRetries(0), GuardMetrics.NOOP);
 
     @AfterEach
     void stopTransport() {

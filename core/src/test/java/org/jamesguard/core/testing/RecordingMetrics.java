@@ -34,6 +34,13 @@ public final class RecordingMetrics implements GuardMetrics {
         return work.get();
     }
 
+    /** Records the timer name when it starts, like {@link #time}. */
+    @Override
+    public synchronized Runnable startTimer(String name) {
+        timers.add(name);
+        return () -> { };
+    }
+
     @Override
     public synchronized void gauge(String name, Supplier<? extends Number> value) {
         gauges.put(name, value);
