@@ -220,6 +220,17 @@ public interface DistinctStoreContract {
     }
 
     @Test
+    default void aMaxBeyondAHundredIsEnforcedToo() {
+        int max = 150;
+        for (int i = 1; i <= max; i++) {
+            assertThat(admit("10.0." + i / 256 + "." + i % 256, max)).isEqualTo(Acquisition.acquired(i));
+        }
+
+        assertThat(admit("10.1.0.0", max)).isEqualTo(Acquisition.refused(max));
+        assertThat(members()).hasSize(max).startsWith("10.0.0.150").endsWith("10.0.0.1");
+    }
+
+    @Test
     default void deleteForgetsTheKey() {
         admit("192.0.2.1", 1);
 

@@ -13,8 +13,9 @@ import org.jamesguard.core.store.CounterStore.Acquisition;
 import org.jamesguard.core.store.DistinctStore;
 
 /**
- * Distinct members in memory, per key in last-seen order. A key keeps at most {@value #MAX_MEMBERS}
- * members whatever the limit asked: more would only cost memory. Each key remembers the window it was
+ * Distinct members in memory, per key in last-seen order. A key keeps every member its limit can need;
+ * without a limit ({@code max} of {@link Integer#MAX_VALUE}, as for the IPs a freeze notice lists) only the
+ * {@value #MAX_MEMBERS} most recent: more would only cost memory. Each key remembers the window it was
  * last used with, so a sweep prunes it by its own window.
  */
 public final class MemoryDistinctStore implements DistinctStore {
@@ -33,7 +34,7 @@ public final class MemoryDistinctStore implements DistinctStore {
             if (members.containsKey(member) || members.size() < max) {
                 members.remove(member);
                 members.put(member, now);
-                members.prune(now);
+                members.keepAtMost(max == Integer.MAX_VALUE ? MAX_MEMBERS : Math.max(max, MAX_MEMBERS));
                 result[0] = Acquisition.acquired(members.size());
             } else {
                 result[0] = Acquisition.refused(members.size());
@@ -78,10 +79,15 @@ public final class MemoryDistinctStore implements DistinctStore {
 
         private Duration window;
 
+        /** Forgets the members last seen before the window ending at {@code now}. */
         void prune(Instant now) {
             Instant oldest = now.minus(window);
             values().removeIf(seen -> seen.isBefore(oldest));
-            while (size() > MAX_MEMBERS) {
+        }
+
+        /** Forgets the eldest members beyond {@code keep}. */
+        void keepAtMost(int keep) {
+            while (size() > keep) {
                 Map.Entry<String, Instant> eldest = entrySet().iterator().next();
                 remove(eldest.getKey());
             }
