@@ -294,7 +294,7 @@ public interface FreezeStoreContract {
         FreezeRecord record = freeze(record("J.Doe+tag@Example.com", FIRST_ID)
             .reason("too many refused recipients")
             .requiresAdministrator()
-            .counts(Map.of("refused recipients within 10m", 20L, "messages from other IPs within 60m", Long.MAX_VALUE, "zero", 0L))
+            .counts(Map.of("refused recipients within 10m", 20L, "messages from other IPs within 1h", Long.MAX_VALUE, "zero", 0L))
             .ips(List.of("198.51.100.7", "2001:db8::1", "10.0.0.2", "192.0.2.0/24"))
             .expires(Instant.parse("2026-03-11T05:06:07.123456790Z")));
 

@@ -21,7 +21,7 @@ public final class FreezeRecords {
     private String id = ID;
     private String reason = "sending limit reached (other IPs)";
     private boolean requiresAdministrator;
-    private Map<String, Long> counts = Map.of("messages from other IPs within 60m", 100L);
+    private Map<String, Long> counts = Map.of("messages from other IPs within 1h", 100L);
     private List<String> ips = List.of("198.51.100.7");
     private Instant frozenAt = MutableClock.DEFAULT_START;
     private Instant expires;
