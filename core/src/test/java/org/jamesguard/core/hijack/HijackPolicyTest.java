@@ -589,6 +589,16 @@ class HijackPolicyTest {
         }
 
         @Test
+        void aStoreOutageRefusesTheMessageForNowWhenFailingClosedAndFreezesNothing() {
+            hijack = HijackFixture.builder().hijack(OTHER_LIMIT_3 + FREEZE).counterStore(UnavailableStores.counters())
+                .storeFailurePolicy(StoreFailurePolicy.FAIL_CLOSED).build();
+
+            assertThat(send(OTHER_IP)).hasToString(STORE_UNAVAILABLE);
+            assertThat(hijack.freezes().list()).isEmpty();
+            assertThat(hijack.notifier().sent()).isEmpty();
+        }
+
+        @Test
         void concurrentMessagesOfOneAccountAreCountedExactly() throws Exception {
             configure("<limits><other><max>100</max></other></limits>");
 
@@ -689,5 +699,21 @@ class HijackPolicyTest {
             assertThat(hijack.freezes().list()).isEmpty();
         }
 
+        @Test
+        void aStoreOutageRefusesForNowWhenFailingClosedAndFreezesNothing() {
+            hijack = HijackFixture.builder().hijack(C8_3).counterStore(UnavailableStores.counters())
+                .storeFailurePolicy(StoreFailurePolicy.FAIL_CLOSED).build();
+
+            assertThat(rcptRefused(JOHN)).hasToString(STORE_UNAVAILABLE);
+            assertThat(hijack.freezes().list()).isEmpty();
+            assertThat(hijack.notifier().sent()).isEmpty();
+        }
+
+        @Test
+        void aStoreOutageChangesNothingWhenFailingOpen() {
+            hijack = HijackFixture.builder().hijack(C8_3).counterStore(UnavailableStores.counters()).build();
+
+            assertThat(rcptRefused(JOHN)).hasToString(PROCEED);
+        }
     }
 }
