@@ -20,6 +20,7 @@ import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.store.CounterStore.Acquisition;
+import org.jamesguard.core.store.StoreUnavailableException;
 
 /**
  * SPEC §3 for sessions authenticated as a local account: frozen accounts refused at login and at MAIL,
@@ -64,7 +65,7 @@ public final class HijackPolicy implements AccountGate {
             return frozenDecision;
         }
         Instant now = clock.instant();
-        counters.recordIp(account, session.clientIpText(), now);
+        recordIp(account, session.clientIpText(), now);
         long[] distinct = new long[1];
         boolean[] limitReached = new boolean[1];
         Decision decision = recorder.decide(DistinctIpLimitCheck.ID, config.distinctIpsMode, context, () -> {
@@ -118,7 +119,7 @@ public final class HijackPolicy implements AccountGate {
                     Map.of(countName(ipClass, limit), count[0]), context);
             }
         } else {
-            counters.recordIp(account, IpAddresses.format(clientIp), now);
+            recordIp(account, IpAddresses.format(clientIp), now);
         }
         return decision;
     }
@@ -150,6 +151,18 @@ public final class HijackPolicy implements AccountGate {
     private static Verdict limitReached(boolean[] reached, Verdict verdict) {
         reached[0] = verdict.refuses();
         return verdict;
+    }
+
+    /**
+     * The IPs seen only enrich a freeze notice: a store outage here must neither refuse nor let through what
+     * the checks decide (they meet the same outage and follow the store failure policy).
+     */
+    private void recordIp(String account, String ip, Instant now) {
+        try {
+            counters.recordIp(account, ip, now);
+        } catch (StoreUnavailableException e) {
+            // the checks of this step report the outage
+        }
     }
 
     private static String countName(IpClass ipClass, HijackConfig.Limit limit) {

@@ -314,6 +314,21 @@ class HijackPolicyTest {
             assertThat(hijack.counters().loginSources("postmaster@example.com", hijack.config().distinctIps, T0)).isZero();
         }
 
+        @Test
+        void aStoreOutageLetsTheLoginInWhenFailingOpen() {
+            hijack = HijackFixture.builder().hijack(C5_3).distinctStore(UnavailableStores.distinct()).build();
+
+            assertThat(login(OTHER_IP)).hasToString(PROCEED);
+        }
+
+        @Test
+        void aStoreOutageRefusesTheLoginForNowWhenFailingClosedAndFreezesNothing() {
+            hijack = HijackFixture.builder().hijack(C5_3 + FREEZE).distinctStore(UnavailableStores.distinct())
+                .storeFailurePolicy(StoreFailurePolicy.FAIL_CLOSED).build();
+
+            assertThat(login(OTHER_IP)).hasToString(STORE_UNAVAILABLE);
+            assertThat(hijack.freezes().list()).isEmpty();
+        }
     }
 
     @Nested
@@ -586,6 +601,15 @@ class HijackPolicyTest {
             sendAccepted(OTHER_IP, 5);
 
             assertThat(hijack.counters().messages(JOHN, IpClass.OTHER, hijack.config().other, T0)).isZero();
+        }
+
+        @Test
+        void aStoreOutageLetsTheMessageThroughWhenFailingOpen() {
+            hijack = HijackFixture.builder().hijack(OTHER_LIMIT_3 + FREEZE)
+                .counterStore(UnavailableStores.counters()).distinctStore(UnavailableStores.distinct()).build();
+
+            assertThat(send(OTHER_IP)).hasToString(PROCEED);
+            assertThat(hijack.metrics().increments()).containsExactly("jamesguard_send_limit_store_failure");
         }
 
         @Test
