@@ -405,6 +405,11 @@ class FreezeServiceTest {
             audit.clear();
         }
 
+        private void assertUnfreezes(String replyToken, String submitter) {
+            assertThat(reply(replyToken, submitter)).isEmpty();
+            assertThat(service().find(JOHN)).isEmpty();
+        }
+
         private void assertStillFrozen() {
             assertThat(service().find(JOHN)).isPresent();
             assertThat(hijack.notifier().sent()).isEmpty();
@@ -430,16 +435,14 @@ class FreezeServiceTest {
         void thePostmasterIsRecognisedWhateverTheCase(String postmaster) {
             freezeJohn();
 
-            assertThat(reply(token, postmaster)).isEmpty();
-            assertThat(service().find(JOHN)).isEmpty();
+            assertUnfreezes(token, postmaster);
         }
 
         @Test
         void theTokenIsReadWhateverTheCase() {
             freezeJohn();
 
-            assertThat(reply(token.toUpperCase(Locale.ROOT), "postmaster@example.com")).isEmpty();
-            assertThat(service().find(JOHN)).isEmpty();
+            assertUnfreezes(token.toUpperCase(Locale.ROOT), "postmaster@example.com");
         }
 
         @ParameterizedTest
@@ -448,8 +451,7 @@ class FreezeServiceTest {
             hijack = HijackFixture.of("<notice><admins>admin@example.net, *@*.example.org, *@admins.example.com</admins></notice>");
             freezeJohn();
 
-            assertThat(reply(token, admin)).isEmpty();
-            assertThat(service().find(JOHN)).isEmpty();
+            assertUnfreezes(token, admin);
         }
 
         @Test

@@ -11,10 +11,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.jamesguard.core.Mode;
-import org.jamesguard.core.config.ConfigReader;
 import org.jamesguard.core.config.GuardConfigException;
 import org.jamesguard.core.config.GuardSettings;
 import org.jamesguard.core.net.EmailAddress;
+import org.jamesguard.core.testing.HijackFixture;
 import org.jamesguard.core.testing.XmlConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +31,7 @@ class HijackConfigTest {
     private static final EmailAddress JOHN = EmailAddress.parse("john@example.com");
 
     static HijackConfig parse(String body) {
-        return HijackConfig.parse(ConfigReader.of(XmlConfigs.parse("<hijack>" + body + "</hijack>"), "<hijack>"));
+        return HijackFixture.config(body);
     }
 
     private static String base64Of(int bytes) {

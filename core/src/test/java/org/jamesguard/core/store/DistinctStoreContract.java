@@ -45,6 +45,14 @@ public interface DistinctStoreContract {
         return admit(KEY, member, max);
     }
 
+    /** Admits each member (max 10), a minute apart, then lets another minute pass. */
+    private void admitAMinuteApart(String... members) {
+        for (String member : members) {
+            admit(member, 10);
+            clock().advance(Duration.ofMinutes(1));
+        }
+    }
+
     private List<String> members(String key) {
         return testee().members(key, WINDOW, clock().instant());
     }
@@ -115,23 +123,14 @@ public interface DistinctStoreContract {
 
     @Test
     default void membersAreListedMostRecentFirst() {
-        admit("192.0.2.1", 10);
-        clock().advance(Duration.ofMinutes(1));
-        admit("192.0.2.2", 10);
-        clock().advance(Duration.ofMinutes(1));
-        admit("192.0.2.3", 10);
+        admitAMinuteApart("192.0.2.1", "192.0.2.2", "192.0.2.3");
 
         assertThat(members()).containsExactly("192.0.2.3", "192.0.2.2", "192.0.2.1");
     }
 
     @Test
     default void aMemberSeenAgainMovesToTheFront() {
-        admit("192.0.2.1", 10);
-        clock().advance(Duration.ofMinutes(1));
-        admit("192.0.2.2", 10);
-        clock().advance(Duration.ofMinutes(1));
-        admit("192.0.2.3", 10);
-        clock().advance(Duration.ofMinutes(1));
+        admitAMinuteApart("192.0.2.1", "192.0.2.2", "192.0.2.3");
 
         admit("192.0.2.1", 10);
 

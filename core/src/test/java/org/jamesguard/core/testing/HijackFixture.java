@@ -57,7 +57,7 @@ public final class HijackFixture {
         distinctStore = builder.distinctStore;
         freezeStore = builder.freezeStore;
         tokenStore = builder.tokenStore;
-        config = HijackConfig.parse(ConfigReader.of(XmlConfigs.parse("<hijack>" + builder.hijackXml + "</hijack>"), "<hijack>"));
+        config = config(builder.hijackXml);
         counters = new HijackCounters(counterStore, distinctStore);
         recorder = new DecisionRecorder(metrics, builder.storeFailurePolicy, builder.globalReportOnly, clock);
         freezes = new FreezeService(freezeStore, tokenStore, counters, tokens, notifier, config, clock);
@@ -69,6 +69,11 @@ public final class HijackFixture {
     /** The default wiring with {@code hijackXml} inside {@code <hijack>}. */
     public static HijackFixture of(String hijackXml) {
         return builder().hijack(hijackXml).build();
+    }
+
+    /** {@code hijackXml} inside {@code <hijack>}, parsed; errors name paths from {@code <hijack>}. */
+    public static HijackConfig config(String hijackXml) {
+        return HijackConfig.parse(ConfigReader.of(XmlConfigs.parse("<hijack>" + hijackXml + "</hijack>"), "<hijack>"));
     }
 
     public static Builder builder() {
