@@ -405,6 +405,14 @@ class FreezeServiceTest {
             audit.clear();
         }
 
+        /** The postmaster's reply with {@code replyToken} is refused for {@code reason}, logged, and changes nothing. */
+        private void assertRefused(String replyToken, String reason) {
+            assertThat(reply(replyToken, "postmaster@example.com")).contains(reason);
+            assertStillFrozen();
+            assertThat(audit.messages()).last().isEqualTo("event=unfreeze-refused session=s-9 ip=192.0.2.50 "
+                + "account=postmaster@example.com listener=smtp:587 detail=\"" + reason + "\"");
+        }
+
         private void assertUnfreezes(String replyToken, String submitter) {
             assertThat(reply(replyToken, submitter)).isEmpty();
             assertThat(service().find(JOHN)).isEmpty();
@@ -493,8 +501,7 @@ class FreezeServiceTest {
         void aTokenNamingNoFreezeIsRefused(String forged) {
             freezeJohn();
 
-            assertThat(reply(forged, "postmaster@example.com")).contains("no freeze for token " + forged + " (already lifted, or forged)");
-            assertStillFrozen();
+            assertRefused(forged, "no freeze for token " + forged + " (already lifted, or forged)");
         }
 
         @Test
@@ -504,8 +511,7 @@ class FreezeServiceTest {
             frozen(JOHN);
             hijack.notifier().clear();
 
-            assertThat(reply(token, "postmaster@example.com")).contains("no freeze for token " + token + " (already lifted, or forged)");
-            assertStillFrozen();
+            assertRefused(token, "no freeze for token " + token + " (already lifted, or forged)");
         }
 
         @Test
@@ -513,10 +519,7 @@ class FreezeServiceTest {
             freezeJohn();
             String tampered = token.substring(0, token.length() - 1) + (token.endsWith("a") ? "b" : "a");
 
-            assertThat(reply(tampered, "postmaster@example.com")).contains("bad signature");
-            assertStillFrozen();
-            assertThat(audit.messages()).containsExactly("event=unfreeze-refused session=s-9 ip=192.0.2.50 "
-                + "account=postmaster@example.com listener=smtp:587 detail=\"bad signature\"");
+            assertRefused(tampered, "bad signature");
         }
 
         @Test
@@ -525,8 +528,7 @@ class FreezeServiceTest {
             FreezeRecord record = service().find(JOHN).orElseThrow();
             String forged = new UnfreezeTokens(new byte[32]).localPart(record, T0.plus(Duration.ofDays(7)));
 
-            assertThat(reply(forged, "postmaster@example.com")).contains("bad signature");
-            assertStillFrozen();
+            assertRefused(forged, "bad signature");
         }
 
         @Test
@@ -537,8 +539,7 @@ class FreezeServiceTest {
 
             hijack.clock().advance(Duration.ofNanos(1));
 
-            assertThat(reply(token, "postmaster@example.com")).contains("expired token");
-            assertStillFrozen();
+            assertRefused(token, "expired token");
         }
 
         @Test
@@ -546,10 +547,7 @@ class FreezeServiceTest {
             freezeJohn();
             hijack.tokenStore().use(token, T0.plus(Duration.ofDays(7)), T0);
 
-            assertThat(reply(token, "postmaster@example.com")).contains("token already used");
-            assertStillFrozen();
-            assertThat(audit.messages()).containsExactly("event=unfreeze-refused session=s-9 ip=192.0.2.50 "
-                + "account=postmaster@example.com listener=smtp:587 detail=\"token already used\"");
+            assertRefused(token, "token already used");
         }
 
         @Test
@@ -557,7 +555,7 @@ class FreezeServiceTest {
             freezeJohn();
             hijack.tokenStore().use(token, T0.plus(Duration.ofDays(7)), T0);
 
-            assertThat(reply(token.toUpperCase(Locale.ROOT), "postmaster@example.com")).contains("token already used");
+            assertRefused(token.toUpperCase(Locale.ROOT), "token already used");
         }
 
         @Test
