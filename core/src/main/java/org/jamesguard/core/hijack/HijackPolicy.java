@@ -14,6 +14,7 @@ import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
+import org.jamesguard.core.Verdict;
 import org.jamesguard.core.auth.AccountGate;
 import org.jamesguard.core.config.Durations;
 import org.jamesguard.core.net.Cidr;
@@ -21,6 +22,7 @@ import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.store.CounterStore.Acquisition;
+import org.jamesguard.core.store.StoreUnavailableException;
 
 /**
  * SPEC §3 for sessions authenticated as a local account: frozen accounts refused at login and at MAIL,
@@ -65,14 +67,15 @@ public final class HijackPolicy implements AccountGate {
             return frozenDecision;
         }
         Instant now = clock.instant();
-        counters.recordIp(account, session.clientIpText(), now);
+        recordIp(account, session.clientIpText(), now);
         long[] distinct = new long[1];
+        boolean[] limitReached = new boolean[1];
         Decision decision = recorder.decide(DistinctIpLimitCheck.ID, config.distinctIpsMode, context, () -> {
             Acquisition admission = counters.admitLoginSource(account, loginSource(session.clientIp()), config.distinctIps, now);
             distinct[0] = admission.count() + (admission.acquired() ? 0 : 1);
-            return DistinctIpLimitCheck.check(admission, config.distinctIps, config.reply, config.freezeOnLimit);
+            return limitReached(limitReached, DistinctIpLimitCheck.check(admission, config.distinctIps, config.reply, config.freezeOnLimit));
         });
-        if (decision.refuses() && config.freezeOnLimit) {
+        if (decision.refuses() && limitReached[0] && config.freezeOnLimit) {
             freezes.freeze(account, "logins from too many client addresses", false,
                 Map.of("client addresses within " + Durations.format(config.distinctIps.window()), distinct[0]), context);
         }
@@ -106,18 +109,19 @@ public final class HijackPolicy implements AccountGate {
         HijackConfig.Limit limit = ipClass.limit(config);
         long amount = config.counting == HijackConfig.Counting.RECIPIENTS ? Math.max(1, recipients) : 1;
         long[] count = new long[1];
+        boolean[] limitReached = new boolean[1];
         Decision decision = recorder.decide(SendLimitCheck.ID, config.limitsMode, context, () -> {
             Acquisition acquisition = counters.acquireMessages(account, ipClass, amount, limit, now);
             count[0] = acquisition.count();
-            return SendLimitCheck.check(acquisition, ipClass, limit, config.reply, config.freezeOnLimit);
+            return limitReached(limitReached, SendLimitCheck.check(acquisition, ipClass, limit, config.reply, config.freezeOnLimit));
         });
         if (decision.refuses()) {
-            if (config.freezeOnLimit) {
+            if (limitReached[0] && config.freezeOnLimit) {
                 freezes.freeze(account, "sending limit reached (" + ipClass.key() + " IPs)", false,
                     Map.of(countName(ipClass, limit), count[0]), context);
             }
         } else {
-            counters.recordIp(account, IpAddresses.format(clientIp), now);
+            recordIp(account, IpAddresses.format(clientIp), now);
         }
         return decision;
     }
@@ -130,11 +134,12 @@ public final class HijackPolicy implements AccountGate {
         }
         AuditContext context = session.auditContext();
         long[] failures = new long[1];
+        boolean[] limitReached = new boolean[1];
         Decision decision = recorder.decide(RcptFailureLimitCheck.ID, config.rcptFailuresMode, context, () -> {
             failures[0] = counters.countRcptFailure(account.get(), config.rcptFailures, clock.instant());
-            return RcptFailureLimitCheck.check(failures[0], config.rcptFailures);
+            return limitReached(limitReached, RcptFailureLimitCheck.check(failures[0], config.rcptFailures));
         });
-        if (decision.refuses()) {
+        if (decision.refuses() && limitReached[0]) {
             freezes.freeze(account.get(), "too many refused recipients", true,
                 Map.of("refused recipients within " + Durations.format(config.rcptFailures.window()), failures[0]), context);
         }
@@ -173,6 +178,27 @@ public final class HijackPolicy implements AccountGate {
         usage.put("window", Durations.format(limit.window()));
         usage.put("mode", mode.xmlName());
         return usage;
+    }
+
+    /**
+     * Notes whether the check itself refused: a decision also refuses for a store outage (fail-closed) or an
+     * internal error, and those must never freeze an account.
+     */
+    private static Verdict limitReached(boolean[] reached, Verdict verdict) {
+        reached[0] = verdict.refuses();
+        return verdict;
+    }
+
+    /**
+     * The IPs seen only enrich a freeze notice: a store outage here must neither refuse nor let through what
+     * the checks decide (they meet the same outage and follow the store failure policy).
+     */
+    private void recordIp(String account, String ip, Instant now) {
+        try {
+            counters.recordIp(account, ip, now);
+        } catch (StoreUnavailableException e) {
+            // the checks of this step report the outage
+        }
     }
 
     private static String countName(IpClass ipClass, HijackConfig.Limit limit) {

@@ -3,16 +3,10 @@ package org.jamesguard.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.jamesguard.core.store.CounterStore.Acquisition;
+import org.jamesguard.core.testing.Concurrently;
 import org.jamesguard.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -239,7 +233,7 @@ public interface CounterStoreContract {
         int perThread = 1000;
         long limit = 5000;
 
-        List<Integer> acquiredPerThread = runConcurrently(threads, () -> {
+        List<Integer> acquiredPerThread = Concurrently.run(threads, () -> {
             int acquired = 0;
             for (int i = 0; i < perThread; i++) {
                 if (tryAcquire(KEY, 1, limit).acquired()) {
@@ -258,7 +252,7 @@ public interface CounterStoreContract {
         int threads = 8;
         int perThread = 1000;
 
-        List<Integer> highest = runConcurrently(threads, () -> {
+        List<Integer> highest = Concurrently.run(threads, () -> {
             long max = 0;
             for (int i = 0; i < perThread; i++) {
                 max = Math.max(max, increment(KEY, 1));
@@ -268,31 +262,5 @@ public interface CounterStoreContract {
 
         assertThat(count(KEY)).isEqualTo(threads * perThread);
         assertThat(highest).contains(threads * perThread);
-    }
-
-    /** Starts every task at once behind a latch, and returns their results in order. */
-    private static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(executor.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return task.call();
-                }));
-            }
-            assertThat(ready.await(10, TimeUnit.SECONDS)).as("all threads ready").isTrue();
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }

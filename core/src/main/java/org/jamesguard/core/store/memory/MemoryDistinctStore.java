@@ -13,25 +13,28 @@ import org.jamesguard.core.store.CounterStore.Acquisition;
 import org.jamesguard.core.store.DistinctStore;
 
 /**
- * Distinct members in memory, per key in last-seen order. A key keeps at most {@value #MAX_MEMBERS}
- * members whatever the limit asked: more would only cost memory.
+ * Distinct members in memory, per key in last-seen order. A key keeps every member its limit can need;
+ * without a limit ({@code max} of {@link Integer#MAX_VALUE}, as for the IPs a freeze notice lists) only the
+ * {@value #MAX_MEMBERS} most recent: more would only cost memory. Each key remembers the window it was
+ * last used with, so a sweep prunes it by its own window.
  */
 public final class MemoryDistinctStore implements DistinctStore {
     static final int MAX_MEMBERS = 100;
 
-    private final ConcurrentHashMap<String, LinkedHashMap<String, Instant>> keys = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Members> keys = new ConcurrentHashMap<>();
     private final SweepSchedule sweeps = new SweepSchedule();
 
     @Override
     public Acquisition admit(String key, String member, int max, Duration window, Instant now) {
         Acquisition[] result = new Acquisition[1];
         keys.compute(key, (k, existing) -> {
-            LinkedHashMap<String, Instant> members = existing != null ? existing : new LinkedHashMap<>();
-            prune(members, window, now);
+            Members members = existing != null ? existing : new Members();
+            members.window = window;
+            members.prune(now);
             if (members.containsKey(member) || members.size() < max) {
                 members.remove(member);
                 members.put(member, now);
-                prune(members, window, now);
+                members.keepAtMost(max == Integer.MAX_VALUE ? MAX_MEMBERS : Math.max(max, MAX_MEMBERS));
                 result[0] = Acquisition.acquired(members.size());
             } else {
                 result[0] = Acquisition.refused(members.size());
@@ -40,7 +43,7 @@ public final class MemoryDistinctStore implements DistinctStore {
         });
         if (sweeps.due(now)) {
             keys.keySet().forEach(k -> keys.computeIfPresent(k, (key2, members) -> {
-                prune(members, window, now);
+                members.prune(now);
                 return members.isEmpty() ? null : members;
             }));
         }
@@ -51,7 +54,8 @@ public final class MemoryDistinctStore implements DistinctStore {
     public List<String> members(String key, Duration window, Instant now) {
         List<String> recentFirst = new ArrayList<>();
         keys.computeIfPresent(key, (k, members) -> {
-            prune(members, window, now);
+            members.window = window;
+            members.prune(now);
             recentFirst.addAll(members.keySet());
             return members.isEmpty() ? null : members;
         });
@@ -64,12 +68,29 @@ public final class MemoryDistinctStore implements DistinctStore {
         keys.remove(key);
     }
 
-    private static void prune(LinkedHashMap<String, Instant> members, Duration window, Instant now) {
-        Instant oldest = now.minus(window);
-        members.values().removeIf(seen -> seen.isBefore(oldest));
-        while (members.size() > MAX_MEMBERS) {
-            Map.Entry<String, Instant> eldest = members.entrySet().iterator().next();
-            members.remove(eldest.getKey());
+    /** Keys currently held: for tests. */
+    int size() {
+        return keys.size();
+    }
+
+    /** One key's members, eldest first, with the window the key was last used with. */
+    private static final class Members extends LinkedHashMap<String, Instant> {
+        private static final long serialVersionUID = 1L;
+
+        private Duration window;
+
+        /** Forgets the members last seen before the window ending at {@code now}. */
+        void prune(Instant now) {
+            Instant oldest = now.minus(window);
+            values().removeIf(seen -> seen.isBefore(oldest));
+        }
+
+        /** Forgets the eldest members beyond {@code keep}. */
+        void keepAtMost(int keep) {
+            while (size() > keep) {
+                Map.Entry<String, Instant> eldest = entrySet().iterator().next();
+                remove(eldest.getKey());
+            }
         }
     }
 }
