@@ -53,6 +53,16 @@ public final class DecisionRecorder {
 
     /** Runs {@code check} under {@code mode} and turns its verdict into a decision. */
     public Decision decide(CheckId id, Mode mode, AuditContext context, Supplier<Verdict> check) {
+        return decide(id, mode, context, check, () -> { });
+    }
+
+    /**
+     * As {@link #decide(CheckId, Mode, AuditContext, Supplier)}, then runs {@code consequence} (screening an
+     * IP, freezing an account) when the check itself refused and the refusal is enforced: never for a refusal
+     * that only reports, nor for a store outage or an error. The consequence's own store outage is logged
+     * and counted, and changes nothing of the decision already taken.
+     */
+    public Decision decide(CheckId id, Mode mode, AuditContext context, Supplier<Verdict> check, Runnable consequence) {
         if (!mode.isActive()) {
             return Decision.PROCEED;
         }
@@ -64,7 +74,17 @@ public final class DecisionRecorder {
         } catch (RuntimeException e) {
             return failure(id, context, e);
         }
-        return record(verdict, mode, context);
+        Decision decision = record(verdict, mode, context);
+        if (verdict.refuses() && decision.refuses()) {
+            try {
+                consequence.run();
+            } catch (StoreUnavailableException e) {
+                storeFailure(id, context, e);
+            } catch (RuntimeException e) {
+                failure(id, context, e);
+            }
+        }
+        return decision;
     }
 
     /** A check, or what it depends on (James's repositories), failed unexpectedly: never a permanent refusal. */

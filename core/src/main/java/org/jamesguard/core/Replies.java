@@ -37,8 +37,14 @@ public final class Replies {
     public static final Reply TOO_MANY_CLIENT_ADDRESSES = Reply.of(550, "5.7.1", "Account used from too many client addresses");
     /** C5, 4xx option. */
     public static final Reply TOO_MANY_CLIENT_ADDRESSES_TEMPORARY = Reply.of(450, "4.7.1", "Account used from too many client addresses, try again later");
-    /** C7, C8: the limit froze the account; the session ends. */
+    /** C7: a sending limit froze the account; the session ends. */
     public static final Reply ACCOUNT_FROZEN_NOW = Reply.of(552, "5.7.1", "Account frozen: sending limit reached, contact your postmaster");
+    /** C5 with C7: logins from too many client addresses froze the account. */
+    public static final Reply ACCOUNT_FROZEN_CLIENT_ADDRESSES = Reply.of(552, "5.7.1",
+        "Account frozen: logins from too many client addresses, contact your postmaster");
+    /** C8: too many refused recipients froze the account; only an administrator lifts it. */
+    public static final Reply ACCOUNT_FROZEN_REFUSED_RECIPIENTS = Reply.of(552, "5.7.1",
+        "Account frozen: too many refused recipients, contact your postmaster");
     /** Mail to an unfreeze address from anyone but an authenticated administrator. */
     public static final Reply UNFREEZE_REFUSED = Reply.of(550, "5.7.1", "Unfreeze requests must come from an authenticated administrator");
     /** Dynamic screen: a blocked IP is refused at connect. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -55,6 +57,31 @@ class DecisionRecorderTest {
         return () -> {
             throw e;
         };
+    }
+
+    @Test
+    void theConsequenceFollowsOnlyAnEnforcedRefusalOfTheCheckItself() {
+        List<String> consequences = new ArrayList<>();
+
+        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, () -> consequences.add("enforced"));
+        failOpen.decide(CHECK, Mode.REPORT_ONLY, CONTEXT, DecisionRecorderTest::reject, () -> consequences.add("report-only"));
+        globalReportOnly.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, () -> consequences.add("global"));
+        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, () -> Verdict.pass(CHECK), () -> consequences.add("pass"));
+        failClosed.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new StoreUnavailableException("down")),
+            () -> consequences.add("store outage"));
+        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new IllegalStateException("bug")), () -> consequences.add("bug"));
+
+        assertThat(consequences).containsExactly("enforced");
+    }
+
+    @Test
+    void aStoreOutageInTheConsequenceIsCountedAndChangesNoDecision() {
+        Decision decision = failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, () -> {
+            throw new StoreUnavailableException("down");
+        });
+
+        assertThat(decision).hasToString("550 5.7.1 Sender address not owned by authenticated user");
+        assertThat(metrics.increments()).containsExactly("jamesguard_sender_owned_reject", "jamesguard_sender_owned_store_failure");
     }
 
     @Test

@@ -135,7 +135,7 @@ class HijackFreezeIT {
             assertThat(client.rcptTo("nobody1@example.test").code()).isEqualTo(550);
             assertThat(client.rcptTo("nobody2@example.test").code()).isEqualTo(550);
             assertThat(client.rcptTo("nobody3@example.test"))
-                .hasToString("552 5.7.1 Account frozen: sending limit reached, contact your postmaster");
+                .hasToString("552 5.7.1 Account frozen: too many refused recipients, contact your postmaster");
             assertThat(client.awaitClosed()).isTrue();
         }
         MimeMessage notice = james.imap(POSTMASTER, PASSWORD)

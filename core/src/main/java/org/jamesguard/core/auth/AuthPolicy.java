@@ -103,15 +103,12 @@ public final class AuthPolicy {
         return AuditContext.of(session.sessionId(), session.clientIpText(), account, session.listener());
     }
 
-    /** Counts one event for the client IP; at the limit, screens it (unless only reporting). */
+    /** Counts one event for the client IP; at the limit, screens it (unless only reporting, or the store failed). */
     private Decision countAndScreen(CheckId id, ScreenRule rule, String counter, SessionSnapshot session) {
-        Decision decision = recorder.decide(id, rule.mode, session.auditContext(),
+        return recorder.decide(id, rule.mode, session.auditContext(),
             () -> RepeatedAuthScreenCheck.check(id, session,
-                counters.increment(counter + "|" + session.clientIpText(), 1, rule.window, clock.instant()), rule.limit));
-        if (decision.refuses()) {
-            screen.screen(session.clientIpText(), session.trusted(), rule.screenFor,
-                id.name() + ": " + rule.limit + " within " + Durations.format(rule.window), session.auditContext());
-        }
-        return decision;
+                counters.increment(counter + "|" + session.clientIpText(), 1, rule.window, clock.instant()), rule.limit),
+            () -> screen.screen(session.clientIpText(), session.trusted(), rule.screenFor,
+                id.name() + ": " + rule.limit + " within " + Durations.format(rule.window), session.auditContext()));
     }
 }

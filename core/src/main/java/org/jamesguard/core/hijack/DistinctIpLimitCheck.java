@@ -13,6 +13,8 @@ import org.jamesguard.core.store.CounterStore.Acquisition;
  */
 public final class DistinctIpLimitCheck {
     public static final CheckId ID = CheckId.of("distinct-ips");
+    /** The reason a freeze record and notice give. */
+    public static final String FROZEN_REASON = "logins from too many client addresses";
 
     private DistinctIpLimitCheck() {
     }
@@ -22,7 +24,7 @@ public final class DistinctIpLimitCheck {
             return Verdict.pass(ID);
         }
         return SendLimitCheck.LimitReplies.refusal(ID, reply, freeze, Replies.TOO_MANY_CLIENT_ADDRESSES,
-                Replies.TOO_MANY_CLIENT_ADDRESSES_TEMPORARY)
+                Replies.TOO_MANY_CLIENT_ADDRESSES_TEMPORARY, Replies.ACCOUNT_FROZEN_CLIENT_ADDRESSES)
             .withDetail(admission.count() + " client addresses already within " + Durations.format(limit.window()) + ", limit " + limit.max());
     }
 }

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.AuditLog;
+import org.jamesguard.core.hijack.FreezeNotifier.FreezeNotice;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Freezing and unfreezing accounts (SPEC C7, C8): the record, the postmaster notice with its signed
@@ -19,6 +23,8 @@ import org.jamesguard.core.store.TokenStore;
  * WebAdmin call, a postmaster's reply) goes through here.
  */
 public final class FreezeService {
+    private static final Logger LOGGER = LoggerFactory.getLogger(FreezeService.class);
+
     private final FreezeStore freezes;
     private final TokenStore tokens;
     private final HijackCounters counters;
@@ -52,10 +58,11 @@ public final class FreezeService {
             return Optional.empty();
         }
         AuditLog.event("freeze", context, record.toString());
-        EmailAddress accountAddress = EmailAddress.parse(account);
-        Instant tokenExpires = now.plus(config.tokenValidity());
-        EmailAddress replyTo = EmailAddress.of(tokenSigner.localPart(record, tokenExpires), accountAddress.domain());
-        notifier.send(FreezeNotices.frozen(record, config.noticeRecipient(accountAddress), replyTo, tokenExpires));
+        notify(record, accountAddress -> {
+            Instant tokenExpires = now.plus(config.tokenValidity());
+            EmailAddress replyTo = EmailAddress.of(tokenSigner.localPart(record, tokenExpires), accountAddress.domain());
+            return FreezeNotices.frozen(record, config.noticeRecipient(accountAddress), replyTo, tokenExpires);
+        });
         return Optional.of(record);
     }
 
@@ -77,8 +84,25 @@ public final class FreezeService {
         }
         counters.reset(record.account());
         AuditLog.event("unfreeze", context, record + ", unfrozen by " + by);
-        notifier.send(FreezeNotices.unfrozen(record, config.noticeRecipient(EmailAddress.parse(record.account())), by));
+        notify(record, accountAddress -> FreezeNotices.unfrozen(record, config.noticeRecipient(accountAddress), by));
         return Optional.of(record);
+    }
+
+    /**
+     * Notices follow the state change and never undo it: a mail that cannot be sent is logged. An account
+     * without a domain (James without virtual hosting) gets no notice: lift its freezes over WebAdmin.
+     */
+    private void notify(FreezeRecord record, Function<EmailAddress, FreezeNotice> notice) {
+        Optional<EmailAddress> account = EmailAddress.tryParse(record.account());
+        if (account.isEmpty()) {
+            LOGGER.warn("no notice about {}: the account has no domain", record);
+            return;
+        }
+        try {
+            notifier.send(notice.apply(account.get()));
+        } catch (RuntimeException e) {
+            LOGGER.error("could not send the notice about {}", record, e);
+        }
     }
 
     /**
@@ -90,22 +114,20 @@ public final class FreezeService {
      * @return why it was refused; empty when it unfroze the account
      */
     public Optional<String> unfreezeByReply(String tokenLocalPart, Optional<String> submitter, AuditContext context) {
-        Instant now = clock.instant();
-        Optional<String> refusal = replyRefusal(tokenLocalPart, submitter, now);
-        if (refusal.isPresent()) {
-            AuditLog.event("unfreeze-refused", context, refusal.get());
-            return refusal;
+        Optional<FreezeRecord> record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(freezes::findById);
+        Optional<String> refusal = replyRefusal(tokenLocalPart, submitter, record, clock.instant());
+        if (refusal.isEmpty() && lift(record.orElseThrow(), submitter.orElseThrow() + " (reply to the notice)", context).isEmpty()) {
+            refusal = Optional.of("the freeze was lifted meanwhile");
         }
-        FreezeRecord record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(freezes::findById).orElseThrow();
-        lift(record, submitter.orElseThrow() + " (reply to the notice)", context);
-        return Optional.empty();
+        refusal.ifPresent(reason -> AuditLog.event("unfreeze-refused", context, reason));
+        return refusal;
     }
 
-    private Optional<String> replyRefusal(String tokenLocalPart, Optional<String> submitter, Instant now) {
+    private Optional<String> replyRefusal(String tokenLocalPart, Optional<String> submitter, Optional<FreezeRecord> record,
+                                          Instant now) {
         if (submitter.isEmpty()) {
             return Optional.of("unauthenticated reply to " + tokenLocalPart);
         }
-        Optional<FreezeRecord> record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(freezes::findById);
         if (record.isEmpty()) {
             return Optional.of("no freeze for token " + tokenLocalPart + " (already lifted, or forged)");
         }

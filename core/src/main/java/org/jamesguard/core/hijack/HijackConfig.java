@@ -136,9 +136,10 @@ public final class HijackConfig {
     }
 
     private static String noticeAddress(String value) {
-        if (!value.equals("postmaster")) {
-            EmailAddress.parse(value);
+        if (value.equalsIgnoreCase("postmaster")) {
+            return "postmaster";
         }
+        EmailAddress.parse(value);
         return value;
     }
 

@@ -50,12 +50,15 @@ public final class HijackPolicy implements AccountGate {
         this.clock = clock;
     }
 
-    /** Whether limits apply to {@code account}: not postmaster@, not on the exclusion list. */
+    /**
+     * Whether limits apply to {@code account}: an address (James with virtual hosting, whose notices need the
+     * account's domain), not postmaster@, not on the exclusion list.
+     */
     public boolean watches(String account) {
-        Optional<EmailAddress> address = EmailAddress.tryParse(account);
-        String localPart = address.map(EmailAddress::localPart).orElse(account);
-        return !localPart.toLowerCase(Locale.ROOT).equals("postmaster")
-            && address.map(a -> !config.exclusions.matchesAddress(a)).orElse(true);
+        return EmailAddress.tryParse(account)
+            .filter(address -> !address.localPart().toLowerCase(Locale.ROOT).equals("postmaster"))
+            .filter(address -> !config.exclusions.matchesAddress(address))
+            .isPresent();
     }
 
     /** A login whose password was right: refused while frozen; C5 counts its client address. */
@@ -69,17 +72,12 @@ public final class HijackPolicy implements AccountGate {
         Instant now = clock.instant();
         recordIp(account, session.clientIpText(), now);
         long[] distinct = new long[1];
-        boolean[] limitReached = new boolean[1];
-        Decision decision = recorder.decide(DistinctIpLimitCheck.ID, config.distinctIpsMode, context, () -> {
+        return recorder.decide(DistinctIpLimitCheck.ID, config.distinctIpsMode, context, () -> {
             Acquisition admission = counters.admitLoginSource(account, loginSource(session.clientIp()), config.distinctIps, now);
             distinct[0] = admission.count() + (admission.acquired() ? 0 : 1);
-            return limitReached(limitReached, DistinctIpLimitCheck.check(admission, config.distinctIps, config.reply, config.freezeOnLimit));
-        });
-        if (decision.refuses() && limitReached[0] && config.freezeOnLimit) {
-            freezes.freeze(account, "logins from too many client addresses", false,
-                Map.of("client addresses within " + Durations.format(config.distinctIps.window()), distinct[0]), context);
-        }
-        return decision;
+            return DistinctIpLimitCheck.check(admission, config.distinctIps, config.reply, config.freezeOnLimit);
+        }, () -> freezeOnLimit(account, DistinctIpLimitCheck.FROZEN_REASON,
+            Map.of("client addresses within " + Durations.format(config.distinctIps.window()), distinct[0]), context));
     }
 
     /** MAIL in a session that logged in before its account was frozen. */
@@ -109,18 +107,13 @@ public final class HijackPolicy implements AccountGate {
         HijackConfig.Limit limit = ipClass.limit(config);
         long amount = config.counting == HijackConfig.Counting.RECIPIENTS ? Math.max(1, recipients) : 1;
         long[] count = new long[1];
-        boolean[] limitReached = new boolean[1];
         Decision decision = recorder.decide(SendLimitCheck.ID, config.limitsMode, context, () -> {
             Acquisition acquisition = counters.acquireMessages(account, ipClass, amount, limit, now);
             count[0] = acquisition.count();
-            return limitReached(limitReached, SendLimitCheck.check(acquisition, ipClass, limit, config.reply, config.freezeOnLimit));
-        });
-        if (decision.refuses()) {
-            if (limitReached[0] && config.freezeOnLimit) {
-                freezes.freeze(account, "sending limit reached (" + ipClass.key() + " IPs)", false,
-                    Map.of(countName(ipClass, limit), count[0]), context);
-            }
-        } else {
+            return SendLimitCheck.check(acquisition, ipClass, limit, config.reply, config.freezeOnLimit);
+        }, () -> freezeOnLimit(account, "sending limit reached (" + ipClass.key() + " IPs)",
+            Map.of(countName(ipClass, limit), count[0]), context));
+        if (!decision.refuses()) {
             recordIp(account, IpAddresses.format(clientIp), now);
         }
         return decision;
@@ -134,16 +127,11 @@ public final class HijackPolicy implements AccountGate {
         }
         AuditContext context = session.auditContext();
         long[] failures = new long[1];
-        boolean[] limitReached = new boolean[1];
-        Decision decision = recorder.decide(RcptFailureLimitCheck.ID, config.rcptFailuresMode, context, () -> {
+        return recorder.decide(RcptFailureLimitCheck.ID, config.rcptFailuresMode, context, () -> {
             failures[0] = counters.countRcptFailure(account.get(), config.rcptFailures, clock.instant());
-            return limitReached(limitReached, RcptFailureLimitCheck.check(failures[0], config.rcptFailures));
-        });
-        if (decision.refuses() && limitReached[0]) {
-            freezes.freeze(account.get(), "too many refused recipients", true,
-                Map.of("refused recipients within " + Durations.format(config.rcptFailures.window()), failures[0]), context);
-        }
-        return decision;
+            return RcptFailureLimitCheck.check(failures[0], config.rcptFailures);
+        }, () -> freezes.freeze(account.get(), RcptFailureLimitCheck.FROZEN_REASON, true,
+            Map.of("refused recipients within " + Durations.format(config.rcptFailures.window()), failures[0]), context));
     }
 
     /**
@@ -180,13 +168,11 @@ public final class HijackPolicy implements AccountGate {
         return usage;
     }
 
-    /**
-     * Notes whether the check itself refused: a decision also refuses for a store outage (fail-closed) or an
-     * internal error, and those must never freeze an account.
-     */
-    private static Verdict limitReached(boolean[] reached, Verdict verdict) {
-        reached[0] = verdict.refuses();
-        return verdict;
+    /** C7: a limit freezes the account only when configured to; otherwise its reply alone answers. */
+    private void freezeOnLimit(String account, String reason, Map<String, Long> counts, AuditContext context) {
+        if (config.freezeOnLimit) {
+            freezes.freeze(account, reason, false, counts, context);
+        }
     }
 
     /**

@@ -11,6 +11,8 @@ import org.jamesguard.core.config.Durations;
  */
 public final class RcptFailureLimitCheck {
     public static final CheckId ID = CheckId.of("rcpt-failures");
+    /** The reason a freeze record and notice give. */
+    public static final String FROZEN_REASON = "too many refused recipients";
 
     private RcptFailureLimitCheck() {
     }
@@ -19,7 +21,7 @@ public final class RcptFailureLimitCheck {
         if (failures < limit.max()) {
             return Verdict.pass(ID);
         }
-        return Verdict.reject(ID, Replies.ACCOUNT_FROZEN_NOW).andClose()
+        return Verdict.reject(ID, Replies.ACCOUNT_FROZEN_REFUSED_RECIPIENTS).andClose()
             .withDetail(failures + " refused recipients within " + Durations.format(limit.window()) + ", limit " + limit.max());
     }
 }

@@ -23,7 +23,8 @@ public final class SendLimitCheck {
         if (acquisition.acquired()) {
             return Verdict.pass(ID);
         }
-        return LimitReplies.refusal(ID, reply, freeze, Replies.SENDING_LIMIT, Replies.SENDING_LIMIT_TEMPORARY)
+        return LimitReplies.refusal(ID, reply, freeze, Replies.SENDING_LIMIT, Replies.SENDING_LIMIT_TEMPORARY,
+                Replies.ACCOUNT_FROZEN_NOW)
             .withDetail(acquisition.count() + " messages from " + ipClass.key() + " IPs within " + Durations.format(limit.window())
                 + ", limit " + limit.max());
     }
@@ -33,9 +34,10 @@ public final class SendLimitCheck {
         private LimitReplies() {
         }
 
-        static Verdict refusal(CheckId id, HijackConfig.Reply reply, boolean freeze, Reply permanent, Reply temporary) {
+        static Verdict refusal(CheckId id, HijackConfig.Reply reply, boolean freeze, Reply permanent, Reply temporary,
+                               Reply frozen) {
             if (freeze) {
-                return Verdict.reject(id, Replies.ACCOUNT_FROZEN_NOW).andClose();
+                return Verdict.reject(id, frozen).andClose();
             }
             return Verdict.reject(id, reply == HijackConfig.Reply.TEMPORARY ? temporary : permanent);
         }

@@ -94,6 +94,27 @@ class FreezeServiceTest {
     @Nested
     class Freezing {
         @Test
+        void aNoticeThatCannotBeSentUndoesNothing() {
+            FreezeService unmailable = new FreezeService(hijack.freezeStore(), hijack.tokenStore(), hijack.counters(),
+                hijack.tokens(), notice -> {
+                    throw new IllegalStateException("the spool is full");
+                }, hijack.config(), hijack.clock());
+
+            assertThat(unmailable.freeze(JOHN, "sending limit reached (other IPs)", false, Map.of(), SESSION)).isPresent();
+            assertThat(unmailable.find(JOHN)).isPresent();
+            assertThat(unmailable.unfreeze(JOHN, "an administrator", SESSION)).isPresent();
+            assertThat(unmailable.find(JOHN)).isEmpty();
+        }
+
+        @Test
+        void anAccountWithoutADomainIsFrozenWithoutANotice() {
+            assertThat(hijack.freezes().freeze("john", "frozen by an administrator", true, Map.of(), SESSION)).isPresent();
+
+            assertThat(hijack.freezes().find("john")).isPresent();
+            assertThat(hijack.notifier().sent()).isEmpty();
+        }
+
+        @Test
         void aFreezeIsStoredWithTheIpsSeenAndTheTime() {
             hijack.counters().recordIp(JOHN, "198.51.100.7", T0.minus(Duration.ofHours(2)));
             hijack.counters().recordIp(JOHN, "2001:db8::1", T0.minus(Duration.ofHours(1)));

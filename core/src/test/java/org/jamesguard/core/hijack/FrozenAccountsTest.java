@@ -47,6 +47,14 @@ class FrozenAccountsTest {
     }
 
     @Test
+    void reportOnlyModeNeverLetsAFrozenAccountIn() {
+        HijackFixture reportOnly = HijackFixture.builder().globalReportOnly(true).build();
+        reportOnly.freezeStore().freeze(FreezeRecords.of(JOHN).build());
+
+        assertThat(reportOnly.frozen().atLogin(JOHN, IMAP)).hasToString("535 5.7.8 Account frozen: contact your postmaster");
+    }
+
+    @Test
     void aSessionThatLoggedInBeforeTheFreezeIsRefusedWithTheStepsReply() {
         freezeJohn();
 

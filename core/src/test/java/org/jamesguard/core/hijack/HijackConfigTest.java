@@ -120,6 +120,8 @@ class HijackConfigTest {
             read("<notice><to>security@example.org</to></notice>", c -> c.noticeRecipient(JOHN), EmailAddress.parse("security@example.org")),
             read("<notice><to>postmaster</to></notice>", c -> c.noticeRecipient(EmailAddress.parse("jane@example.org")),
                 EmailAddress.parse("postmaster@example.org")),
+            read("<notice><to>Postmaster</to></notice>", c -> c.noticeRecipient(EmailAddress.parse("jane@example.org")),
+                EmailAddress.parse("postmaster@example.org")),
             read("<notice><tokenValidity>2d</tokenValidity></notice>", HijackConfig::tokenValidity, Duration.ofDays(2)),
             read("<notice><secret>" + SECRET_32_BYTES + "</secret></notice>", c -> Base64.getEncoder().encodeToString(c.secret().orElseThrow()),
                 SECRET_32_BYTES),
