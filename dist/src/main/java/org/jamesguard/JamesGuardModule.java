@@ -38,14 +38,10 @@ import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.ScreenStore;
+import org.jamesguard.core.store.StoreBackends;
+import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.store.TimedStores;
 import org.jamesguard.core.store.TokenStore;
-import org.jamesguard.core.store.memory.MemoryCounterStore;
-import org.jamesguard.core.store.memory.MemoryDistinctStore;
-import org.jamesguard.core.store.memory.MemoryFreezeStore;
-import org.jamesguard.core.store.memory.MemoryPopLoginStore;
-import org.jamesguard.core.store.memory.MemoryScreenStore;
-import org.jamesguard.core.store.memory.MemoryTokenStore;
 import org.jamesguard.hooks.accounts.JamesCredentials;
 import org.jamesguard.hooks.accounts.JamesLocalAccounts;
 import org.jamesguard.mailets.MailetFreezeNotifier;
@@ -102,43 +98,55 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     DecisionRecorder decisionRecorder(GuardMetrics metrics, GuardSettings settings, Clock clock) {
-        return new DecisionRecorder(metrics, settings.storeFailurePolicy(), settings.reportOnly(), clock);
+        return new DecisionRecorder(metrics, settings.store().failurePolicy(), settings.reportOnly(), clock);
+    }
+
+    /**
+     * The backend of {@code <store>}, opened once (a damaged state file stops James here, naming the file) and
+     * closed when the JVM ends, after the file store wrote its last changes.
+     */
+    @Provides
+    @Singleton
+    Stores stores(GuardSettings settings, FileSystem fileSystem) throws IOException {
+        Stores stores = StoreBackends.open(settings.store(), fileSystem.getBasedir().toPath());
+        Runtime.getRuntime().addShutdownHook(new Thread(stores::close, "jamesguard-stores-close"));
+        return stores;
     }
 
     @Provides
     @Singleton
-    ScreenStore screenStore(GuardMetrics metrics) {
-        return TimedStores.timed(ScreenStore.class, new MemoryScreenStore(), metrics);
+    ScreenStore screenStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(ScreenStore.class, stores.screen(), metrics);
     }
 
     @Provides
     @Singleton
-    CounterStore counterStore(GuardMetrics metrics) {
-        return TimedStores.timed(CounterStore.class, new MemoryCounterStore(), metrics);
+    CounterStore counterStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(CounterStore.class, stores.counters(), metrics);
     }
 
     @Provides
     @Singleton
-    PopLoginStore popLoginStore(GuardMetrics metrics) {
-        return TimedStores.timed(PopLoginStore.class, new MemoryPopLoginStore(), metrics);
+    PopLoginStore popLoginStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(PopLoginStore.class, stores.popLogins(), metrics);
     }
 
     @Provides
     @Singleton
-    FreezeStore freezeStore(GuardMetrics metrics) {
-        return TimedStores.timed(FreezeStore.class, new MemoryFreezeStore(), metrics);
+    FreezeStore freezeStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(FreezeStore.class, stores.freezes(), metrics);
     }
 
     @Provides
     @Singleton
-    TokenStore tokenStore(GuardMetrics metrics) {
-        return TimedStores.timed(TokenStore.class, new MemoryTokenStore(), metrics);
+    TokenStore tokenStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(TokenStore.class, stores.tokens(), metrics);
     }
 
     @Provides
     @Singleton
-    DistinctStore distinctStore(GuardMetrics metrics) {
-        return TimedStores.timed(DistinctStore.class, new MemoryDistinctStore(), metrics);
+    DistinctStore distinctStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(DistinctStore.class, stores.distinct(), metrics);
     }
 
     @Provides
