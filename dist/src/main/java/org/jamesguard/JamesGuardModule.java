@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.inject.Singleton;
 
@@ -39,6 +40,7 @@ import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.StoreBackends;
+import org.jamesguard.core.store.StoreUnavailableException;
 import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.store.TimedStores;
 import org.jamesguard.core.store.TokenStore;
@@ -169,7 +171,7 @@ public class JamesGuardModule extends AbstractModule {
     FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
                                 FreezeNotifier notifier, GuardSettings settings, Clock clock, GuardMetrics metrics) {
         FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
-        metrics.gauge(GuardMetrics.PREFIX + "frozen_accounts", () -> freezes.list().size());
+        metrics.gauge(GuardMetrics.PREFIX + "frozen_accounts", whileReachable(() -> freezes.list().size()));
         // not an eager singleton: it would pull MailetContext in while James is still wiring itself
         FreezeExpirySweeper.startIfExpiring(settings.hijack(), service);
         return service;
@@ -192,8 +194,19 @@ public class JamesGuardModule extends AbstractModule {
     @Singleton
     DynamicScreen dynamicScreen(ScreenStore store, Clock clock, GuardMetrics metrics) {
         DynamicScreen screen = new DynamicScreen(store, clock);
-        metrics.gauge(GuardMetrics.PREFIX + "screened_ips", () -> screen.list().size());
+        metrics.gauge(GuardMetrics.PREFIX + "screened_ips", whileReachable(() -> screen.list().size()));
         return screen;
+    }
+
+    /** A gauge of the store reads -1 while the store is unreachable: James's /metrics keeps answering. */
+    private static Supplier<Integer> whileReachable(Supplier<Integer> gauge) {
+        return () -> {
+            try {
+                return gauge.get();
+            } catch (StoreUnavailableException e) {
+                return -1;
+            }
+        };
     }
 
     /** One resolver, cache and DNS transport thread for every listener's reverse lookups. */
