@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real {@code redis-server} for tests, on 127.0.0.1 and a free port, keeping nothing on disk. It can be stopped
@@ -29,9 +31,11 @@ import org.awaitility.core.ConditionTimeoutException;
  *     redis.start();    // same port, empty
  * }
  * }</pre>
- * The binary comes from Debian's {@code redis-server} package: {@code scripts/ensure-tools.sh} installs it.
+ * As a JUnit 5 extension ({@code @RegisterExtension @Order(1) static final RedisServer redis = RedisServer.start();})
+ * it stops after the test class, after the extensions registered later (James nodes using it). The binary
+ * comes from Debian's {@code redis-server} package: {@code scripts/ensure-tools.sh} installs it.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable, AfterAllCallback {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final String WATCHED = "redis-server \"$@\" & pid=$!; cat >/dev/null; kill $pid; wait $pid";
 
@@ -116,6 +120,11 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     private boolean ping() {
