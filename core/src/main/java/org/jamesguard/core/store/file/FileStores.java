@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -85,10 +86,15 @@ public final class FileStores implements Stores {
         try {
             Files.createDirectories(directory);
             FileChannel channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("another process keeps its James Guard state in " + directory
+                throw new IllegalStateException("another James keeps its James Guard state in " + directory
                     + ": give each James its own <store><directory>, or share state with <backend>redis</backend>");
             }
             return channel;

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Writes the file store's files on one background thread, so no SMTP session ever waits for the disk: a change
  * only marks its file, and changes that arrive while a write is under way are coalesced into the next one. A
- * failed write is logged once and retried every second until it succeeds. {@link #close()} writes every file a
- * last time, so a James stopped normally keeps every change; a crash loses at most the changes of the last
+ * failed write is logged once and retried every second until it succeeds. {@link #close()} writes what is still
+ * pending, so a James stopped normally keeps every change; a crash loses at most the changes of the last
  * moments (a write takes milliseconds).
  */
 final class SnapshotWriter implements AutoCloseable {
@@ -78,7 +78,7 @@ final class SnapshotWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        tracked.forEach(Tracked::write);
+        tracked.stream().filter(Tracked::isPending).forEach(Tracked::write);
     }
 
     /** One file and its pending change. */
@@ -90,6 +90,10 @@ final class SnapshotWriter implements AutoCloseable {
         Tracked(StateFile file, Supplier<JsonNode> content) {
             this.file = file;
             this.content = content;
+        }
+
+        boolean isPending() {
+            return pending.get();
         }
 
         void changed() {
