@@ -3,7 +3,12 @@ package org.jamesguard.core.store;
 import java.nio.file.Path;
 
 import org.jamesguard.core.store.file.FileStores;
-import org.jamesguard.core.store.memory.MemoryStores;
+import org.jamesguard.core.store.memory.MemoryCounterStore;
+import org.jamesguard.core.store.memory.MemoryDistinctStore;
+import org.jamesguard.core.store.memory.MemoryFreezeStore;
+import org.jamesguard.core.store.memory.MemoryPopLoginStore;
+import org.jamesguard.core.store.memory.MemoryScreenStore;
+import org.jamesguard.core.store.memory.MemoryTokenStore;
 import org.jamesguard.core.store.redis.RedisStores;
 
 /** Opens the backend {@code <store><backend>} names. */
@@ -19,7 +24,8 @@ public final class StoreBackends {
     public static Stores open(StoreConfig config, Path jamesHome) {
         switch (config.backend()) {
             case MEMORY:
-                return new MemoryStores();
+                return new Stores(new MemoryScreenStore(), new MemoryCounterStore(), new MemoryDistinctStore(),
+                    new MemoryFreezeStore(), new MemoryTokenStore(), new MemoryPopLoginStore());
             case FILE:
                 return FileStores.open(jamesHome.resolve(config.directory()).toAbsolutePath().normalize());
             case REDIS:

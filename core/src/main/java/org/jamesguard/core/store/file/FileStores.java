@@ -12,13 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jamesguard.core.auth.PopLoginStore;
-import org.jamesguard.core.store.CounterStore;
-import org.jamesguard.core.store.DistinctStore;
-import org.jamesguard.core.store.FreezeStore;
-import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.Stores;
-import org.jamesguard.core.store.TokenStore;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
 import org.jamesguard.core.store.memory.MemoryDistinctStore;
 import org.jamesguard.core.store.memory.MemoryFreezeStore;
@@ -35,51 +29,52 @@ import org.slf4j.LoggerFactory;
  * them afresh lets an attacker at most one more window. The directory is locked: two James processes never
  * write the same files.
  */
-public final class FileStores implements Stores {
+public final class FileStores implements Stores.Backend {
     private static final Logger LOGGER = LoggerFactory.getLogger(FileStores.class);
     private static final String LOCK = ".lock";
 
     private final Path directory;
     private final FileChannel lockChannel;
-    private final SnapshotWriter writer;
-    private final ScreenStore screen;
-    private final FreezeStore freezes;
-    private final TokenStore tokens;
-    private final CounterStore counters = new MemoryCounterStore();
-    private final DistinctStore distinct = new MemoryDistinctStore();
-    private final PopLoginStore popLogins = new MemoryPopLoginStore();
+    private final SnapshotWriter writer = new SnapshotWriter();
 
     private FileStores(Path directory, FileChannel lockChannel) {
         this.directory = directory;
         this.lockChannel = lockChannel;
-        this.writer = new SnapshotWriter();
-        StateFile screenFile = new StateFile(directory, FileScreenStore.KIND);
-        MemoryScreenStore screenEntries = new MemoryScreenStore(screenFile.load(FileScreenStore::decode).orElse(List.of()));
-        StateFile freezeFile = new StateFile(directory, FileFreezeStore.KIND);
-        MemoryFreezeStore freezeRecords = new MemoryFreezeStore(freezeFile.load(FileFreezeStore::decode).orElse(List.of()));
-        StateFile tokenFile = new StateFile(directory, FileTokenStore.KIND);
-        MemoryTokenStore usedTokens = new MemoryTokenStore(tokenFile.load(FileTokenStore::decode).orElse(Map.of()));
-        this.screen = new FileScreenStore(screenEntries, writer.track(screenFile, () -> FileScreenStore.encode(screenEntries.snapshot())));
-        this.freezes = new FileFreezeStore(freezeRecords, writer.track(freezeFile, () -> FileFreezeStore.encode(freezeRecords.list())));
-        this.tokens = new FileTokenStore(usedTokens, writer.track(tokenFile, () -> FileTokenStore.encode(usedTokens.snapshot())));
-        LOGGER.info("James Guard keeps its state in {}: {} screen entries, {} frozen accounts, {} used tokens", directory,
-            screenEntries.snapshot().size(), freezeRecords.list().size(), usedTokens.snapshot().size());
     }
 
     /**
      * Opens (creating it when missing) the store in {@code directory}.
      *
-     * @throws IllegalStateException when another process holds the directory, or a state file is damaged and
+     * @throws IllegalStateException when another James holds the directory, or a state file is damaged and
      *                               no good previous version remains (the message names the file)
      */
-    public static FileStores open(Path directory) {
+    public static Stores open(Path directory) {
         FileChannel lock = lock(directory);
         try {
-            return new FileStores(directory, lock);
+            return new FileStores(directory, lock).load();
         } catch (RuntimeException e) {
             release(lock);
             throw e;
         }
+    }
+
+    private Stores load() {
+        StateFile screenFile = new StateFile(directory, FileScreenStore.KIND);
+        MemoryScreenStore screen = new MemoryScreenStore(screenFile.load(FileScreenStore::decode).orElse(List.of()));
+        StateFile freezeFile = new StateFile(directory, FileFreezeStore.KIND);
+        MemoryFreezeStore freezes = new MemoryFreezeStore(freezeFile.load(FileFreezeStore::decode).orElse(List.of()));
+        StateFile tokenFile = new StateFile(directory, FileTokenStore.KIND);
+        MemoryTokenStore tokens = new MemoryTokenStore(tokenFile.load(FileTokenStore::decode).orElse(Map.of()));
+        LOGGER.info("James Guard keeps its state in {}: {} screen entries, {} frozen accounts, {} used tokens", directory,
+            screen.snapshot().size(), freezes.list().size(), tokens.snapshot().size());
+        return new Stores(
+            new FileScreenStore(screen, writer.track(screenFile, () -> FileScreenStore.encode(screen.snapshot()))),
+            new MemoryCounterStore(),
+            new MemoryDistinctStore(),
+            new FileFreezeStore(freezes, writer.track(freezeFile, () -> FileFreezeStore.encode(freezes.list()))),
+            new FileTokenStore(tokens, writer.track(tokenFile, () -> FileTokenStore.encode(tokens.snapshot()))),
+            new MemoryPopLoginStore(),
+            this);
     }
 
     private static FileChannel lock(Path directory) {
@@ -109,41 +104,6 @@ public final class FileStores implements Stores {
         } catch (IOException e) {
             LOGGER.warn("cannot release the lock of the James Guard state directory", e);
         }
-    }
-
-    /** Waits until every change made so far is on disk: for tests and the shutdown of a store in use. */
-    public void flush() {
-        writer.flush();
-    }
-
-    @Override
-    public ScreenStore screen() {
-        return screen;
-    }
-
-    @Override
-    public CounterStore counters() {
-        return counters;
-    }
-
-    @Override
-    public DistinctStore distinct() {
-        return distinct;
-    }
-
-    @Override
-    public FreezeStore freezes() {
-        return freezes;
-    }
-
-    @Override
-    public TokenStore tokens() {
-        return tokens;
-    }
-
-    @Override
-    public PopLoginStore popLogins() {
-        return popLogins;
     }
 
     @Override

@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -56,17 +54,6 @@ final class SnapshotWriter implements AutoCloseable {
     /** Why the last write failed, while writes fail. */
     Optional<String> failure() {
         return Optional.ofNullable(failure.get());
-    }
-
-    /** Waits until every change made before the call is written (or its write failed). */
-    void flush() {
-        try {
-            executor.submit(() -> { }).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
-            LOGGER.warn("could not wait for the state files to be written", e);
-        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.jamesguard.core.store.redis;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -10,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.jamesguard.core.store.StoreConfig.RedisConfig;
 import org.jamesguard.core.store.StoreUnavailableException;
+import org.jamesguard.core.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,7 @@ import io.lettuce.core.resource.Delay;
  * {@link StoreUnavailableException}, so the failure policy decides. When Redis cannot be reached at start, James
  * starts anyway and the connection is tried again, at most once a second, when a check needs it.
  */
-final class RedisConnection implements AutoCloseable {
+final class RedisConnection implements Stores.Backend {
     private static final Logger LOGGER = LoggerFactory.getLogger(RedisConnection.class);
     private static final Duration CONNECT_RETRY = Duration.ofSeconds(1);
     private static final Delay RECONNECT_DELAY = Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2,
@@ -127,8 +130,18 @@ final class RedisConnection implements AutoCloseable {
         }
     }
 
-    String description() {
-        return description;
+    @Override
+    public Map<String, Object> health() {
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("redis", description);
+        try {
+            call("ping", commands -> commands.ping());
+            health.put("reachable", true);
+        } catch (StoreUnavailableException e) {
+            health.put("reachable", false);
+            health.put("error", e.getMessage());
+        }
+        return health;
     }
 
     @Override

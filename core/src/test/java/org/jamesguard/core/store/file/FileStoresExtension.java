@@ -8,14 +8,15 @@ import java.util.Comparator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jamesguard.core.store.Stores;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Before each test, {@link FileStores} in an empty directory of their own; closed after it. */
+/** Before each test, file {@link Stores} in an empty directory of their own; closed after it. */
 public final class FileStoresExtension implements BeforeEachCallback, AfterEachCallback {
     private Path directory;
-    private FileStores stores;
+    private Stores stores;
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -27,7 +28,7 @@ public final class FileStoresExtension implements BeforeEachCallback, AfterEachC
         stores = FileStores.open(directory);
     }
 
-    public FileStores stores() {
+    public Stores stores() {
         return stores;
     }
 

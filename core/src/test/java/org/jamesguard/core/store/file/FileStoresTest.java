@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.jamesguard.core.hijack.FreezeRecord;
 import org.jamesguard.core.store.ScreenEntry;
+import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.testing.FreezeRecords;
 import org.jamesguard.core.testing.LogCapture;
 import org.jamesguard.core.testing.MutableClock;
@@ -34,13 +35,15 @@ class FileStoresTest {
 
     @RegisterExtension
     final LogCapture log = LogCapture.of(StateFile.class.getName());
+    @RegisterExtension
+    final LogCapture writerLog = LogCapture.of(SnapshotWriter.class.getName());
 
     @TempDir
     Path directory;
 
     /** Screens, freezes and uses a token, then stops as James does. */
     private void keepSomeState() {
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             stores.screen().put(SCREENED);
             stores.freezes().freeze(FROZEN);
             stores.tokens().use(TOKEN, NOW.plus(Duration.ofDays(7)), NOW);
@@ -50,14 +53,14 @@ class FileStoresTest {
     /** {@link #keepSomeState()}, then a second change to every file: each file's previous version is the first state. */
     private void keepTwoGenerations() {
         keepSomeState();
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             stores.screen().put(new ScreenEntry("192.0.2.2", NOW, NOW.plus(Duration.ofHours(1)), "later"));
             stores.freezes().freeze(FreezeRecords.of("jane@example.com").id("bbbbbbbbbbbbbbbb").frozenAt(NOW).build());
             stores.tokens().use(TOKEN + "-later", NOW.plus(Duration.ofDays(7)), NOW);
         }
     }
 
-    private static void assertHoldsTheState(FileStores stores) {
+    private static void assertHoldsTheState(Stores stores) {
         assertThat(stores.screen().find("192.0.2.1", NOW)).contains(SCREENED);
         assertThat(stores.freezes().list()).containsExactly(FROZEN);
         assertThat(stores.freezes().findById(FROZEN.id())).contains(FROZEN);
@@ -72,36 +75,35 @@ class FileStoresTest {
     void theScreenFreezesAndUsedTokensSurviveARestart() {
         keepSomeState();
 
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertHoldsTheState(stores);
         }
     }
 
     @Test
     void countersStartAfreshAfterARestart() {
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             stores.counters().increment("k", 3, Duration.ofHours(1), NOW);
         }
 
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertThat(stores.counters().count("k", Duration.ofHours(1), NOW)).isZero();
         }
     }
 
     @Test
     void changesReachTheDiskWithoutAStopSoACrashKeepsThem(@TempDir Path afterTheCrash) throws IOException {
-        FileStores running = FileStores.open(directory);
-        try {
+        try (Stores running = FileStores.open(directory)) {
             running.screen().put(SCREENED);
             running.freezes().freeze(FROZEN);
             running.tokens().use(TOKEN, NOW.plus(Duration.ofDays(7)), NOW);
-            running.flush();
+            // each file had one change: once it exists, it holds it
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> Stream.of("screen", "freezes", "tokens").allMatch(kind -> Files.exists(file(kind))));
             copyStateFiles(afterTheCrash);
-        } finally {
-            running.close();
         }
 
-        try (FileStores stores = FileStores.open(afterTheCrash)) {
+        try (Stores stores = FileStores.open(afterTheCrash)) {
             assertHoldsTheState(stores);
         }
     }
@@ -109,12 +111,12 @@ class FileStoresTest {
     @Test
     void aLiftedFreezeAndARemovedScreenEntryStayGone() {
         keepSomeState();
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             stores.freezes().unfreeze(FROZEN);
             stores.screen().remove("192.0.2.1");
         }
 
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertThat(stores.freezes().list()).isEmpty();
             assertThat(stores.screen().list(NOW)).isEmpty();
         }
@@ -126,7 +128,7 @@ class FileStoresTest {
         byte[] whole = Files.readAllBytes(file("freezes"));
         Files.write(file("freezes"), Arrays.copyOf(whole, whole.length - 10));
 
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertThat(stores.freezes().list()).as("the version before jane's freeze").containsExactly(FROZEN);
         }
         assertThat(log.messages()).first().asString().startsWith("James Guard state file " + file("freezes")
@@ -140,7 +142,7 @@ class FileStoresTest {
         String text = Files.readString(file("screen"));
         Files.writeString(file("screen"), text.replace("10 failed AUTH", "10 failed AUTX"));
 
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertThat(stores.screen().list(NOW)).containsExactly(SCREENED);
         }
         assertThat(log.messages()).first().asString().contains("is damaged (checksum mismatch)");
@@ -171,7 +173,7 @@ class FileStoresTest {
         Files.delete(file("screen"));
         Files.delete(directory.resolve("screen.state.prev"));
 
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertThat(stores.screen().list(NOW)).isEmpty();
             assertThat(stores.freezes().list()).containsExactly(FROZEN);
         }
@@ -183,7 +185,7 @@ class FileStoresTest {
         Files.copy(file("screen"), file("tokens"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(file("freezes"), "");
 
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertHoldsTheState(stores);
         }
         assertThat(log.messages()).anySatisfy(message -> assertThat(message).contains("is damaged (holds screen state, not tokens)"))
@@ -196,7 +198,7 @@ class FileStoresTest {
         Files.delete(file("screen"));
         Files.writeString(directory.resolve("screen.state.tmp"), "half a wri");
 
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertThat(stores.screen().list(NOW)).containsExactly(SCREENED);
         }
         assertThat(log.messages()).first().asString().contains(file("screen") + " is missing: continuing from the previous version");
@@ -204,7 +206,7 @@ class FileStoresTest {
 
     @Test
     void aSecondStoreOnTheSameDirectoryIsRefused() {
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             assertThatThrownBy(() -> FileStores.open(directory)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("another James keeps its James Guard state in " + directory
                     + ": give each James its own <store><directory>, or share state with <backend>redis</backend>");
@@ -214,11 +216,10 @@ class FileStoresTest {
     @Test
     void aFailingWriteIsReportedAndRetriedUntilItSucceeds() throws IOException {
         Path blocker = directory.resolve("screen.state.tmp");
-        try (FileStores stores = FileStores.open(directory)) {
+        try (Stores stores = FileStores.open(directory)) {
             Files.createDirectory(blocker);
             stores.screen().put(SCREENED);
-            stores.flush();
-            assertThat((String) stores.health().get("writes")).startsWith("failing: ");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stores.health().get("writes").toString().startsWith("failing: "));
 
             Files.delete(blocker);
 

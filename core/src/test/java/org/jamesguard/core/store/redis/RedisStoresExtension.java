@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.jamesguard.core.config.ConfigReader;
 import org.jamesguard.core.store.StoreConfig;
+import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.testing.XmlConfigs;
 import org.jamesguard.testing.redis.RedisServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Redis for a test class, and before each test fresh {@link RedisStores} under a key prefix of their own,
+ * A real Redis for a test class, and before each test fresh Redis {@link Stores} under a key prefix of their own,
  * so every test starts empty: {@code @RegisterExtension static RedisStoresExtension redis = new RedisStoresExtension();}
  */
 public final class RedisStoresExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     private RedisServer server;
-    private RedisStores stores;
+    private Stores stores;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -31,7 +32,7 @@ public final class RedisStoresExtension implements BeforeAllCallback, BeforeEach
     }
 
     /** Stores on this test's Redis, as jamesguard.xml would configure them. */
-    public RedisStores connect(String keyPrefix, String timeout) {
+    public Stores connect(String keyPrefix, String timeout) {
         return RedisStores.connect(config(server.uri(), keyPrefix, timeout));
     }
 
@@ -41,7 +42,7 @@ public final class RedisStoresExtension implements BeforeAllCallback, BeforeEach
             .redis().orElseThrow();
     }
 
-    public RedisStores stores() {
+    public Stores stores() {
         return stores;
     }
 
