@@ -127,19 +127,32 @@ public final class RedisServer implements AutoCloseable, AfterAllCallback {
         close();
     }
 
+    /** Makes the server hold every command of every client for {@code duration} (CLIENT PAUSE): a Redis too slow to answer. */
+    public void pause(Duration duration) {
+        String reply = command("CLIENT PAUSE " + duration.toMillis(), 5);
+        if (!reply.equals("+OK\r\n")) {
+            throw new IllegalStateException("CLIENT PAUSE answered " + reply);
+        }
+    }
+
     private boolean ping() {
+        return command("PING", 7).equals("+PONG\r\n");
+    }
+
+    /** Sends one inline command and reads {@code replyLength} bytes of its reply; empty when the server is not there. */
+    private String command(String line, int replyLength) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             socket.setSoTimeout(500);
             OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            byte[] reply = new byte[7];
+            byte[] reply = new byte[replyLength];
             InputStream in = socket.getInputStream();
             int read = in.readNBytes(reply, 0, reply.length);
-            return new String(reply, 0, read, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+            return new String(reply, 0, read, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 

@@ -17,9 +17,12 @@ final class RedisKeys {
         return prefix + "counter:" + key;
     }
 
-    /** The order and the last-seen times of a distinct set. */
+    /**
+     * The order and the last-seen times of a distinct set. The tag starts with a fixed word, so it is never empty
+     * whatever the key holds: a key's own braces can only shorten it, the same way for both keys.
+     */
     List<String> distinct(String key) {
-        String tagged = prefix + "distinct:{" + key + "}";
+        String tagged = prefix + "{distinct|" + key + "}";
         return List.of(tagged, tagged + ":seen");
     }
 

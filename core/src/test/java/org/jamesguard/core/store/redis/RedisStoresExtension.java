@@ -1,5 +1,7 @@
 package org.jamesguard.core.store.redis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jamesguard.core.config.ConfigReader;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * so every test starts empty: {@code @RegisterExtension static RedisStoresExtension redis = new RedisStoresExtension();}
  */
 public final class RedisStoresExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+    private final List<Stores> opened = new ArrayList<>();
     private RedisServer server;
+    private String keyPrefix;
     private Stores stores;
 
     @Override
@@ -28,12 +32,20 @@ public final class RedisStoresExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        stores = connect("test-" + UUID.randomUUID() + ":", "2s");
+        keyPrefix = "test-" + UUID.randomUUID() + ":";
+        stores = connect(keyPrefix, "2s");
     }
 
-    /** Stores on this test's Redis, as jamesguard.xml would configure them. */
-    public Stores connect(String keyPrefix, String timeout) {
-        return RedisStores.connect(config(server.uri(), keyPrefix, timeout));
+    /** The stores of another James node sharing this test's Redis and key prefix; closed after the test. */
+    public Stores anotherNode() {
+        return connect(keyPrefix, "2s");
+    }
+
+    /** Stores on this test's Redis, as jamesguard.xml would configure them; closed after the test. */
+    public Stores connect(String prefix, String timeout) {
+        Stores connected = RedisStores.connect(config(server.uri(), prefix, timeout));
+        opened.add(connected);
+        return connected;
     }
 
     static StoreConfig.RedisConfig config(String uri, String keyPrefix, String timeout) {
@@ -52,7 +64,8 @@ public final class RedisStoresExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public void afterEach(ExtensionContext context) {
-        stores.close();
+        opened.forEach(Stores::close);
+        opened.clear();
     }
 
     @Override
