@@ -10,6 +10,8 @@ import org.jamesguard.core.config.ConfigReader;
 
 import com.google.common.collect.ImmutableMap;
 
+import io.lettuce.core.RedisURI;
+
 /**
  * Where James Guard keeps its state (SPEC §4), read from the {@code <store>} element of jamesguard.xml:
  * <pre>{@code
@@ -132,6 +134,12 @@ public final class StoreConfig {
             if (SCHEMES.stream().noneMatch(uri::startsWith)) {
                 throw new IllegalArgumentException("expected a URI starting with " + String.join(", ", SCHEMES) + ", got '"
                     + redacted(uri) + "'");
+            }
+            try {
+                RedisURI.create(uri);
+            } catch (RuntimeException e) {
+                String why = String.valueOf(e.getMessage()).replace(uri, redacted(uri));
+                throw new IllegalArgumentException("not a Redis URI (" + why + "): '" + redacted(uri) + "'", e);
             }
             return uri;
         }

@@ -200,6 +200,11 @@ class GuardSettingsTest {
         assertRefused("<store><backend>redis</backend><redis><uri>127.0.0.1:6379</uri></redis></store>",
             "jamesguard.xml: <jamesguard><store><redis><uri>: expected a URI starting with redis://, rediss://,"
                 + " redis-sentinel://, rediss-sentinel://, got '127.0.0.1:6379'");
+        assertRefused("<store><backend>redis</backend><redis><uri>redis://:pw@host:99999</uri></redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><uri>: not a Redis URI (Port out of range: 99999): 'redis://***@host:99999'");
+        assertRefused("<store><backend>redis</backend><redis><uri>redis-sentinel://s1:26379</uri></redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><uri>: not a Redis URI (URI must contain the sentinelMasterId):"
+                + " 'redis-sentinel://s1:26379'");
         assertRefused("<store><backend>redis</backend><redis><uri>redis://a:6379</uri><uri>redis://b:6379</uri></redis></store>",
             "jamesguard.xml: <jamesguard><store><redis><uri>: several URIs are the seed nodes of a cluster:"
                 + " add <cluster>true</cluster> (for Sentinel, list the sentinels in one redis-sentinel:// URI)");

@@ -58,6 +58,7 @@ final class RedisConnection implements Stores.Backend {
         this.resources = resources;
         this.client = client;
         this.connector = connector;
+        this.retryAtNanos = System.nanoTime();
     }
 
     static RedisConnection open(RedisConfig config) {
