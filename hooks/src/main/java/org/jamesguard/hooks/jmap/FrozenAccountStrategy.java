@@ -62,6 +62,6 @@ public abstract class FrozenAccountStrategy implements AuthenticationStrategy {
         String ip = remote == null || remote.getAddress() == null
             ? null
             : IpAddresses.format(IpAddresses.normalize(remote.getAddress()));
-        return AuditContext.of("jmap-" + session.getSessionId().getValue(), ip, account.asString(), LISTENER);
+        return AuditContext.of("jmap-" + Long.toHexString(session.getSessionId().getValue()), ip, account.asString(), LISTENER);
     }
 }

@@ -59,7 +59,7 @@ class FrozenAccountStrategyTest {
             .hasMessage("Account frozen: contact your postmaster");
         assertThat(audit.messages()).singleElement().asString()
             .startsWith("check=frozen-account verdict=reject reply=\"535 5.7.8 Account frozen: contact your postmaster\" "
-                + "session=jmap-42 ip=192.0.2.8 account=alice@example.test listener=jmap");
+                + "session=jmap-2a ip=192.0.2.8 account=alice@example.test listener=jmap");
     }
 
     @Test
