@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +12,11 @@ import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Replies;
-import org.jamesguard.core.auth.Credentials;
 import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.StoreFailurePolicy;
 import org.jamesguard.core.store.StoreUnavailableException;
 import org.jamesguard.core.store.memory.MemoryFreezeStore;
+import org.jamesguard.core.testing.FakeCredentials;
 import org.jamesguard.core.testing.LogCapture;
 import org.jamesguard.core.testing.MutableClock;
 import org.jamesguard.core.testing.RecordingMetrics;
@@ -37,7 +36,7 @@ class FrozenLoginsTest {
     private final MutableClock clock = new MutableClock();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final MemoryFreezeStore store = new MemoryFreezeStore();
-    private final FakeCredentials credentials = new FakeCredentials();
+    private final FakeCredentials credentials = new FakeCredentials().account(ALICE, PASSWORD).account("bob@example.test", PASSWORD);
     private final FrozenLogins logins = logins(store, StoreFailurePolicy.FAIL_OPEN);
 
     private FrozenLogins logins(FreezeStore freezes, StoreFailurePolicy policy) {
@@ -73,7 +72,7 @@ class FrozenLoginsTest {
     @Test
     void anAccountThatIsNotFrozenGoesOnWithoutAPasswordCheck() {
         assertThat(logins.withPassword(ALICE, PASSWORD, CONTEXT)).isEmpty();
-        assertThat(credentials.checked).isEmpty();
+        assertThat(credentials.questions()).isEmpty();
     }
 
     @Test
@@ -105,7 +104,7 @@ class FrozenLoginsTest {
         freeze(ALICE);
 
         assertThat(logins.authenticated(ALICE, CONTEXT)).contains(Replies.ACCOUNT_FROZEN);
-        assertThat(credentials.checked).isEmpty();
+        assertThat(credentials.questions()).isEmpty();
         assertThat(logins.authenticated("bob@example.test", CONTEXT)).isEmpty();
     }
 
@@ -123,22 +122,6 @@ class FrozenLoginsTest {
 
         assertThat(failClosed.withPassword(ALICE, PASSWORD, CONTEXT)).contains(Replies.STORE_UNAVAILABLE);
         assertThat(failClosed.withPassword(ALICE, "wrong", CONTEXT)).as("a wrong password stays James's failure").isEmpty();
-    }
-
-    /** Knows one password, {@value #PASSWORD}, for every account; remembers which accounts it checked. */
-    private static final class FakeCredentials implements Credentials {
-        final List<String> checked = new ArrayList<>();
-
-        @Override
-        public Optional<String> verify(String user, String password) {
-            checked.add(user);
-            return PASSWORD.equals(password) ? Optional.of(user) : Optional.empty();
-        }
-
-        @Override
-        public Optional<String> delegatedAccount(String account, String target) {
-            return Optional.empty();
-        }
     }
 
     private static final class UnreachableFreezeStore implements FreezeStore {

@@ -1,7 +1,7 @@
 package org.jamesguard.hooks.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jamesguard.hooks.FrozenAccountsFixture.PASSWORD;
+import static org.jamesguard.hooks.testing.FrozenAccountsFixture.PASSWORD;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -33,7 +33,7 @@ import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.util.MDCBuilder;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.testing.LogCapture;
-import org.jamesguard.hooks.FrozenAccountsFixture;
+import org.jamesguard.hooks.testing.FrozenAccountsFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,7 +52,7 @@ class GuardLoginProcessorsTest {
     @RegisterExtension
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
 
-    private final FrozenAccountsFixture accounts = new FrozenAccountsFixture();
+    private final FrozenAccountsFixture accounts = new FrozenAccountsFixture(ALICE, BOB);
     private final MailboxManager mailboxManager = mock(MailboxManager.class);
     private final ImapSession session = mock(ImapSession.class);
     private final Responses responses = new Responses();

@@ -18,7 +18,7 @@ import org.apache.james.jmap.http.BasicAuthenticationStrategy;
 import org.apache.james.mailbox.MailboxSession;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.testing.LogCapture;
-import org.jamesguard.hooks.FrozenAccountsFixture;
+import org.jamesguard.hooks.testing.FrozenAccountsFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +34,7 @@ class FrozenAccountStrategyTest {
     @RegisterExtension
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
 
-    private final FrozenAccountsFixture accounts = new FrozenAccountsFixture();
+    private final FrozenAccountsFixture accounts = new FrozenAccountsFixture(ALICE.asString(), BOB.asString());
     private final BasicAuthenticationStrategy basic = mock(BasicAuthenticationStrategy.class);
     private final HttpServerRequest request = mock(HttpServerRequest.class);
     private final GuardBasicAuthenticationStrategy strategy = new GuardBasicAuthenticationStrategy(basic, accounts.logins());

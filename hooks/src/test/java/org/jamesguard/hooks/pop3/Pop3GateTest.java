@@ -1,7 +1,7 @@
 package org.jamesguard.hooks.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jamesguard.hooks.FrozenAccountsFixture.PASSWORD;
+import static org.jamesguard.hooks.testing.FrozenAccountsFixture.PASSWORD;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -20,7 +20,7 @@ import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.store.memory.MemoryPopLoginStore;
 import org.jamesguard.core.testing.LogCapture;
 import org.jamesguard.core.testing.MutableClock;
-import org.jamesguard.hooks.FrozenAccountsFixture;
+import org.jamesguard.hooks.testing.FrozenAccountsFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +30,7 @@ class Pop3GateTest {
     @RegisterExtension
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
 
-    private final FrozenAccountsFixture accounts = new FrozenAccountsFixture();
+    private final FrozenAccountsFixture accounts = new FrozenAccountsFixture(ALICE, "bob@example.test");
     private final Pop3Gate gate = new Pop3Gate(new MemoryPopLoginStore(), accounts.logins(), new MutableClock());
 
     private static POP3Session session(int state, String user) {
