@@ -1,9 +1,9 @@
 package org.jamesguard.core.hijack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +42,13 @@ class FrozenLoginsTest {
     private FrozenLogins logins(FreezeStore freezes, StoreFailurePolicy policy) {
         DecisionRecorder recorder = new DecisionRecorder(metrics, policy, false, clock);
         return new FrozenLogins(new FrozenAccounts(freezes, recorder, clock), credentials);
+    }
+
+    /** A store whose backend is down: every call fails. */
+    private static FreezeStore unreachableStore() {
+        return mock(FreezeStore.class, invocation -> {
+            throw new StoreUnavailableException("down");
+        });
     }
 
     private void freeze(String account) {
@@ -110,7 +117,7 @@ class FrozenLoginsTest {
 
     @Test
     void anUnreachableStoreFailsOpenUnderTheFailOpenPolicy() {
-        FrozenLogins failOpen = logins(new UnreachableFreezeStore(), StoreFailurePolicy.FAIL_OPEN);
+        FrozenLogins failOpen = logins(unreachableStore(), StoreFailurePolicy.FAIL_OPEN);
 
         assertThat(failOpen.withPassword(ALICE, PASSWORD, CONTEXT)).isEmpty();
         assertThat(metrics.counts()).containsEntry("jamesguard_frozen_account_store_failure", 1L);
@@ -118,36 +125,9 @@ class FrozenLoginsTest {
 
     @Test
     void anUnreachableStoreRefusesTheRightPasswordUnderTheFailClosedPolicy() {
-        FrozenLogins failClosed = logins(new UnreachableFreezeStore(), StoreFailurePolicy.FAIL_CLOSED);
+        FrozenLogins failClosed = logins(unreachableStore(), StoreFailurePolicy.FAIL_CLOSED);
 
         assertThat(failClosed.withPassword(ALICE, PASSWORD, CONTEXT)).contains(Replies.STORE_UNAVAILABLE);
         assertThat(failClosed.withPassword(ALICE, "wrong", CONTEXT)).as("a wrong password stays James's failure").isEmpty();
-    }
-
-    private static final class UnreachableFreezeStore implements FreezeStore {
-        @Override
-        public boolean freeze(FreezeRecord record, Instant now) {
-            throw new StoreUnavailableException("down");
-        }
-
-        @Override
-        public Optional<FreezeRecord> find(String account, Instant now) {
-            throw new StoreUnavailableException("down");
-        }
-
-        @Override
-        public Optional<FreezeRecord> findById(String freezeId, Instant now) {
-            throw new StoreUnavailableException("down");
-        }
-
-        @Override
-        public boolean unfreeze(String account) {
-            throw new StoreUnavailableException("down");
-        }
-
-        @Override
-        public List<FreezeRecord> list(Instant now) {
-            throw new StoreUnavailableException("down");
-        }
     }
 }
