@@ -31,12 +31,12 @@ public final class FrozenAccountsFixture {
             credentials.account(account, PASSWORD);
         }
         DecisionRecorder recorder = new DecisionRecorder(new RecordingMetrics(), StoreFailurePolicy.FAIL_OPEN, false, clock);
-        logins = new FrozenLogins(new FrozenAccounts(store, recorder, clock), credentials);
+        logins = new FrozenLogins(new FrozenAccounts(store, recorder), credentials);
     }
 
     public FrozenAccountsFixture freeze(String account) {
         store.freeze(new FreezeRecord(account, "freeze-1", "frozen by a test", false, Map.of(), List.of(), clock.instant(),
-            Optional.empty()), clock.instant());
+            Optional.empty()));
         return this;
     }
 
