@@ -3,10 +3,6 @@ package org.jamesguard.core.hijack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.DecisionRecorder;
@@ -16,6 +12,7 @@ import org.jamesguard.core.store.StoreFailurePolicy;
 import org.jamesguard.core.store.StoreUnavailableException;
 import org.jamesguard.core.store.memory.MemoryFreezeStore;
 import org.jamesguard.core.testing.FakeCredentials;
+import org.jamesguard.core.testing.FreezeRecords;
 import org.jamesguard.core.testing.LogCapture;
 import org.jamesguard.core.testing.MutableClock;
 import org.jamesguard.core.testing.RecordingMetrics;
@@ -51,8 +48,7 @@ class FrozenLoginsTest {
     }
 
     private FreezeRecord freeze(String account) {
-        FreezeRecord record = new FreezeRecord(account, "f-1", "sending limit", false, Map.of(), List.of(), clock.instant(),
-            Optional.empty());
+        FreezeRecord record = FreezeRecords.of(account).reason("sending limit").build();
         store.freeze(record);
         return record;
     }

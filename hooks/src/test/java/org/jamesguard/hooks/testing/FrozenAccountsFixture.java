@@ -1,16 +1,12 @@
 package org.jamesguard.hooks.testing;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import org.jamesguard.core.DecisionRecorder;
-import org.jamesguard.core.hijack.FreezeRecord;
 import org.jamesguard.core.hijack.FrozenAccounts;
 import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.store.StoreFailurePolicy;
 import org.jamesguard.core.store.memory.MemoryFreezeStore;
 import org.jamesguard.core.testing.FakeCredentials;
+import org.jamesguard.core.testing.FreezeRecords;
 import org.jamesguard.core.testing.MutableClock;
 import org.jamesguard.core.testing.RecordingMetrics;
 
@@ -35,8 +31,7 @@ public final class FrozenAccountsFixture {
     }
 
     public FrozenAccountsFixture freeze(String account) {
-        store.freeze(new FreezeRecord(account, "freeze-1", "frozen by a test", false, Map.of(), List.of(), clock.instant(),
-            Optional.empty()));
+        store.freeze(FreezeRecords.of(account).reason("frozen by a test").build());
         return this;
     }
 
