@@ -28,6 +28,7 @@ import org.jamesguard.core.dns.DnsVerifier;
 import org.jamesguard.core.hijack.FreezeNotifier;
 import org.jamesguard.core.hijack.FreezeService;
 import org.jamesguard.core.hijack.FrozenAccounts;
+import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.hijack.HijackCounters;
 import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.hijack.UnfreezeTokens;
@@ -188,6 +189,12 @@ public class JamesGuardModule extends AbstractModule {
     @Singleton
     FrozenAccounts frozenAccounts(FreezeStore freezes, DecisionRecorder recorder) {
         return new FrozenAccounts(freezes, recorder);
+    }
+
+    @Provides
+    @Singleton
+    FrozenLogins frozenLogins(FrozenAccounts frozenAccounts, Credentials credentials) {
+        return new FrozenLogins(frozenAccounts, credentials);
     }
 
     @Provides

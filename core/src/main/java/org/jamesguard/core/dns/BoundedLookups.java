@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.xbill.DNS.Name;
-import org.xbill.DNS.lookup.LookupSession;
 
 /**
  * The DNS questions of one check. It asks at most {@link DnsConfig#MAX_QUERIES_PER_CHECK} of them,
@@ -17,12 +16,12 @@ import org.xbill.DNS.lookup.LookupSession;
  * within its deadline, and none fails: failures become classified {@link Answer}s.
  */
 final class BoundedLookups {
-    private final LookupSession session;
+    private final SharedLookups lookups;
     private final Duration deadline;
     private final AtomicInteger left = new AtomicInteger(DnsConfig.MAX_QUERIES_PER_CHECK);
 
-    BoundedLookups(LookupSession session, Duration deadline) {
-        this.session = session;
+    BoundedLookups(SharedLookups lookups, Duration deadline) {
+        this.lookups = lookups;
         this.deadline = deadline;
     }
 
@@ -35,7 +34,7 @@ final class BoundedLookups {
             return CompletableFuture.completedFuture(Answer.notAsked(name, type));
         }
         try {
-            return session.lookupAsync(name, type).toCompletableFuture()
+            return lookups.lookUp(name, type)
                 .orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS)
                 .handle((result, failure) -> failure == null
                     ? Answer.of(name, type, result)

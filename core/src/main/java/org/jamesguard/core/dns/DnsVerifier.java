@@ -31,7 +31,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * transport's thread (or at once from the cache), never exceptionally (every DNS failure is classified
  * into the result) and always within {@link DnsConfig#checkDeadline()}. Each call is one check, capped at
  * {@link DnsConfig#MAX_QUERIES_PER_CHECK} questions. One instance is shared; it is thread-safe and
- * its cache, bounded by {@link DnsConfig#cacheSize()}, keeps answers for their TTL. Queries travel
+ * its cache, bounded by {@link DnsConfig#cacheSize()}, keeps answers for their TTL, and a question already
+ * in flight is not asked again ({@link SharedLookups}). Queries travel
  * through a {@link NettyResolver} on one daemon thread of its own, which {@link #close()} stops.
  */
 public final class DnsVerifier implements AutoCloseable {
@@ -45,7 +46,7 @@ public final class DnsVerifier implements AutoCloseable {
     private final DnsConfig config;
     private final GuardMetrics metrics;
     private final EventLoopGroup transport;
-    private final LookupSession session;
+    private final SharedLookups lookups;
 
     /** @param metrics times each check: {@code jamesguard_dns_iprev}, {@code jamesguard_dns_domain} */
     public DnsVerifier(DnsConfig config, GuardMetrics metrics) {
@@ -54,11 +55,11 @@ public final class DnsVerifier implements AutoCloseable {
         this.transport = new NioEventLoopGroup(1, new DefaultThreadFactory("jamesguard-dns", true));
         Cache cache = new Cache(DClass.IN);
         cache.setMaxEntries(config.cacheSize());
-        this.session = LookupSession.builder()
+        this.lookups = new SharedLookups(LookupSession.builder()
             .resolver(resolver(config, transport))
             .cache(cache)
             .maxRedirects(MAX_REDIRECTS)
-            .build();
+            .build());
     }
 
     /** Each attempt waits {@code timeout}; attempts go to the servers in turn until the question's deadline. */
@@ -122,7 +123,7 @@ public final class DnsVerifier implements AutoCloseable {
     }
 
     private BoundedLookups newCheck() {
-        return new BoundedLookups(session, config.questionDeadline());
+        return new BoundedLookups(lookups, config.questionDeadline());
     }
 
     /** Stops the transport thread; lookups still running fail as temporary errors. */

@@ -98,4 +98,33 @@ class DnsVerifierTest {
             assertThat(result(pending).status()).isEqualTo(IprevResult.Status.TEMPERROR);
         }
     }
+
+    @Test
+    void aQuestionInFlightIsAskedOnce() {
+        // the HELO name is the PTR name: its forward lookup, asked first, confirms the PTR too
+        dns.ptr("127.0.0.7", "mail.example.test").addressRecord("mail.example.test", "127.0.0.7")
+            .delay("mail.example.test", Type.A, Duration.ofMillis(300));
+        CompletableFuture<DomainLookup> helo = verifier.resolveDomain("mail.example.test");
+
+        IprevResult iprev = result(verifier.verifyClientIp(CLIENT));
+
+        assertThat(iprev.status()).isEqualTo(IprevResult.Status.PASS);
+        assertThat(result(helo).containsAddress(CLIENT)).isTrue();
+        // the answer completes each caller's copy on the DNS thread, so the HELO's copy may complete just after the
+        // iprev result reaches this thread: the one query asked is what shows the sharing
+        assertThat(dns.queryCount("mail.example.test", Type.A)).as("shared the A query with the iprev check").isEqualTo(1);
+    }
+
+    @Test
+    void aSharedQuestionTimesOutForEachCheckOnItsOwnDeadline() {
+        dns.ptr("127.0.0.7", "mail.example.test").addressRecord("mail.example.test", "127.0.0.7")
+            .drop("mail.example.test", Type.A);
+        try (DnsVerifier impatient = Verifiers.against(dns, Verifiers.SHORT_TIMEOUT)) {
+            CompletableFuture<DomainLookup> helo = impatient.resolveDomain("mail.example.test");
+            CompletableFuture<IprevResult> iprev = impatient.verifyClientIp(CLIENT);
+
+            assertThat(result(helo).status()).isEqualTo(DomainLookup.Status.TEMPERROR);
+            assertThat(result(iprev).status()).isEqualTo(IprevResult.Status.TEMPERROR);
+        }
+    }
 }

@@ -1,0 +1,70 @@
+package org.jamesguard.hooks.imap;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.core.Username;
+import org.apache.james.imap.api.display.HumanReadableText;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imapserver.netty.ImapChannelUpstreamHandler;
+import org.apache.james.util.MDCBuilder;
+import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.Reply;
+import org.jamesguard.core.hijack.FrozenLogins;
+import org.slf4j.MDC;
+
+/**
+ * What {@link GuardLoginProcessor} and {@link GuardAuthenticateProcessor} share: asking
+ * {@link FrozenLogins} about an IMAP login and turning its refusal into the text of a tagged
+ * {@code NO}, worded as James words its own: {@code a1 NO LOGIN failed. Account frozen: contact your
+ * postmaster}.
+ */
+final class ImapLogins {
+    static final String LISTENER = "imap";
+    private static final String TEXT_KEY = "org.jamesguard.imap.LOGIN_REFUSED";
+
+    private ImapLogins() {
+    }
+
+    /** A login with a password, before James checks it: refused only when the password is right. */
+    static Optional<HumanReadableText> withPassword(FrozenLogins logins, Username user, String password, ImapSession session) {
+        if (user == null || password == null) {
+            return Optional.empty();
+        }
+        return logins.withPassword(user.asString(), password, context(session, user)).map(ImapLogins::text);
+    }
+
+    /** A login whose credentials James has already verified (an OAuth token). */
+    static Optional<HumanReadableText> authenticated(FrozenLogins logins, Username user, ImapSession session) {
+        return logins.authenticated(user.asString(), context(session, user)).map(ImapLogins::text);
+    }
+
+    private static HumanReadableText text(Reply refusal) {
+        return new HumanReadableText(TEXT_KEY, "failed. " + refusal.text());
+    }
+
+    private static AuditContext context(ImapSession session, Username user) {
+        return AuditContext.of(session.sessionId().asString(), clientIp(session).orElse(null), user.asString(), LISTENER);
+    }
+
+    /**
+     * The client's address. An ImapSession does not expose it; James keeps it in the MDC it binds to the
+     * session at connection time (the PROXY protocol's source address when there is one).
+     */
+    static Optional<String> clientIp(ImapSession session) {
+        Object bound = session.getAttribute(ImapChannelUpstreamHandler.MDC_KEY);
+        if (!(bound instanceof MDCBuilder)) {
+            return Optional.empty();
+        }
+        Map<String, String> saved = MDC.getCopyOfContextMap();
+        try {
+            return Optional.ofNullable(((MDCBuilder) bound).execute(() -> MDC.get(MDCBuilder.IP)));
+        } finally {
+            if (saved == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(saved);
+            }
+        }
+    }
+}
