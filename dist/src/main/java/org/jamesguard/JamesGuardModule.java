@@ -41,6 +41,7 @@ import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.StoreBackends;
+import org.jamesguard.core.store.StoreConfig;
 import org.jamesguard.core.store.StoreUnavailableException;
 import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.store.TimedStores;
@@ -48,6 +49,8 @@ import org.jamesguard.core.store.TokenStore;
 import org.jamesguard.hooks.accounts.JamesCredentials;
 import org.jamesguard.hooks.accounts.JamesLocalAccounts;
 import org.jamesguard.mailets.MailetFreezeNotifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -64,6 +67,8 @@ import com.google.inject.Provides;
  * extension module cannot override them.
  */
 public class JamesGuardModule extends AbstractModule {
+    private static final Logger LOGGER = LoggerFactory.getLogger(JamesGuardModule.class);
+
     @Override
     protected void configure() {
         bind(GuardMetrics.class).to(JamesMetrics.class).in(Singleton.class);
@@ -158,10 +163,16 @@ public class JamesGuardModule extends AbstractModule {
         return new HijackCounters(counters, distinct);
     }
 
+    /** Nodes sharing a Redis store must sign alike: a generated key is this node's alone, so say so. */
     @Provides
     @Singleton
     UnfreezeTokens unfreezeTokens(GuardSettings settings, FileSystem fileSystem) throws IOException {
         Optional<byte[]> configured = settings.hijack().secret();
+        if (configured.isEmpty() && settings.store().backend() == StoreConfig.Backend.REDIS) {
+            LOGGER.warn("the Redis store is shared by every James node, but the unfreeze key is generated per node: a reply"
+                + " to a freeze notice processed by another node will be refused. Set <hijack><notice><secret> to one value"
+                + " on every node");
+        }
         return new UnfreezeTokens(configured.isPresent()
             ? configured.get()
             : UnfreezeSecret.loadOrCreate(fileSystem.getBasedir().toPath().resolve(UnfreezeSecret.FILE)));
