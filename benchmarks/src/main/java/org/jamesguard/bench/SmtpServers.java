@@ -63,7 +63,7 @@ final class SmtpServers implements AutoCloseable {
         builder.jvmOptions(JVM);
         if (Boolean.getBoolean("bench.jfr")) {
             // to see where the time goes: jfr print --events jdk.ExecutionSample <home>/logs/james.jfr
-            builder.jvmArg("-XX:StartFlightRecording=dumponexit=true,filename=logs/james.jfr,settings=profile");
+            builder.jvmArg("-XX:StartFlightRecording=dumponexit=true,filename=logs/james.jfr,settings=profile,jdk.ExecutionSample#period=2ms");
         }
         builder
             .cloneListener("smtp-submission", AUTH)
