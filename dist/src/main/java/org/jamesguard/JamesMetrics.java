@@ -12,15 +12,15 @@ import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.jamesguard.core.GuardMetrics;
 
-/** {@link GuardMetrics} on James's MetricFactory: visible over JMX and on WebAdmin's {@code /metrics}. */
-class JamesMetrics implements GuardMetrics {
+/** {@link GuardMetrics} on James's MetricFactory: visible over JMX and on WebAdmin's {@code /metrics}. Public for the benchmarks. */
+public class JamesMetrics implements GuardMetrics {
     private final MetricFactory metricFactory;
     private final GaugeRegistry gaugeRegistry;
     // Registry look-ups synchronize; decisions are on the SMTP hot path, so keep the counters.
     private final ConcurrentMap<String, Metric> counters = new ConcurrentHashMap<>();
 
     @Inject
-    JamesMetrics(MetricFactory metricFactory, GaugeRegistry gaugeRegistry) {
+    public JamesMetrics(MetricFactory metricFactory, GaugeRegistry gaugeRegistry) {
         this.metricFactory = metricFactory;
         this.gaugeRegistry = gaugeRegistry;
     }

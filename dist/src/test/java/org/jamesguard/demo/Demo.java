@@ -50,7 +50,7 @@ public final class Demo {
 
         System.out.println("Starting James 3.8.1 with James Guard in " + homeDir + " ...");
         JamesHome home = JamesHome.create(homeDir, layout, ports, List.of(), Keystores.ensure(keystore));
-        JamesServer james = JamesServer.start(home, layout, List.of());
+        JamesServer james = JamesServer.start(home, layout, JamesServer.QUICK_START);
         WebAdmin webAdmin = new WebAdmin(home.webAdminPort());
         USERS.forEach(webAdmin::createUser);
         System.out.println(banner(home));

@@ -78,7 +78,7 @@ class ConfigurationValidationIT {
         JamesHome home = JamesHome.create(LAYOUT.workDir().resolve("ConfigurationValidationIT-" + name.replace(' ', '-')),
             LAYOUT, Map.of(), List.of(edit), Keystores.shared());
 
-        assertThatThrownBy(() -> JamesServer.start(home, LAYOUT, List.of()).close())
+        assertThatThrownBy(() -> JamesServer.start(home, LAYOUT, JamesServer.QUICK_START).close())
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("James did not start")
             .hasMessageContaining(message);

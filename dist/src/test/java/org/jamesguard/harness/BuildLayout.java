@@ -54,7 +54,8 @@ public final class BuildLayout {
 
     private static Path findGuardJar(Path root) {
         try (Stream<Path> files = Files.list(root.resolve("dist/target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("james-guard-.*\\.jar"))
+            // not the harness's test jar
+            return files.filter(p -> p.getFileName().toString().matches("james-guard-.*(?<!-tests)\\.jar"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no dist/target/james-guard-*.jar: build it with mvn package"));
         } catch (IOException e) {

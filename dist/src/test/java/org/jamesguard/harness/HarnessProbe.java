@@ -16,7 +16,7 @@ public final class HarnessProbe {
     public static void main(String[] args) throws InterruptedException {
         BuildLayout layout = BuildLayout.fromSystemProperties();
         JamesHome home = JamesHome.create(layout.workDir(), layout, Map.of(), List.of(), Keystores.shared());
-        JamesServer server = JamesServer.start(home, layout, List.of());
+        JamesServer server = JamesServer.start(home, layout, JamesServer.QUICK_START);
         System.out.println(STARTED + server.pid());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -1,5 +1,6 @@
 package org.jamesguard.harness;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.w3c.dom.Element;
  * loopback port, domains and users created over WebAdmin. On a test failure, James's log is printed.
  * James Guard's reverse lookups ask a {@link TestDnsServer} of the class ({@link #dns()}, emptied before
  * each test) unless the test configures {@code <dns>} in jamesguard.xml itself, so no test depends on
- * the machine's resolvers.
+ * the machine's resolvers. Outside JUnit (benchmarks), {@link #open} and {@link #close} do the same.
  * <pre>{@code
  * @RegisterExtension
  * static JamesExtension james = JamesExtension.builder()
@@ -48,6 +49,7 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
     private final List<String[]> delegations;
     private final List<String> jvmArgs;
     private final Duration dnsTimeout;
+    private final String jamesDnsIp;
     private final BuildLayout layout = BuildLayout.fromSystemProperties();
     private TestDnsServer dns;
     private JamesHome home;
@@ -62,6 +64,7 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         this.delegations = List.copyOf(builder.delegations);
         this.jvmArgs = List.copyOf(builder.jvmArgs);
         this.dnsTimeout = builder.dnsTimeout;
+        this.jamesDnsIp = builder.jamesDnsIp;
     }
 
     public static Builder builder() {
@@ -70,11 +73,21 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String dirName = context.getRequiredTestClass().getSimpleName() + (name.isEmpty() ? "" : "-" + name);
-        dns = TestDnsServer.start();
+        open(context.getRequiredTestClass().getSimpleName());
+    }
+
+    /** Lays out the home in the work directory under {@code dirName} (and the name, if any), starts James. */
+    public void open(String dirName) {
         List<Consumer<ConfDir>> all = new ArrayList<>(edits);
+        if (jamesDnsIp == null) {
+            dns = TestDnsServer.start();
+        } else {
+            dns = TestDnsServer.startAt(new InetSocketAddress(jamesDnsIp, 53));
+            all.add(conf -> conf.write("dnsservice.xml", JamesHome.dnsService(jamesDnsIp)));
+        }
         all.add(this::askTheTestDnsServer);
-        home = JamesHome.create(layout.workDir().resolve(dirName), layout, Map.of(), all, Keystores.shared());
+        String dir = dirName + (name.isEmpty() ? "" : "-" + name);
+        home = JamesHome.create(layout.workDir().resolve(dir), layout, Map.of(), all, Keystores.shared());
         start();
     }
 
@@ -85,6 +98,11 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
 
     @Override
     public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Stops James and its DNS server. */
+    public void close() {
         stop();
         dns.close();
     }
@@ -94,7 +112,7 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         conf.xml(GuardSettings.FILE, document -> {
             Element root = document.getDocumentElement();
             if (ConfDir.child(root, "dns").isEmpty()) {
-                ConfDir.fragment(document, "<dns><server>127.0.0.1:" + dns.port() + "</server><timeout>"
+                ConfDir.fragment(document, "<dns><server>" + dns.address().getAddress().getHostAddress() + ":" + dns.port() + "</server><timeout>"
                     + dnsTimeout.toMillis() + "ms</timeout><retries>0</retries></dns>").forEach(root::appendChild);
             }
         });
@@ -201,8 +219,9 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         private final Map<String, String> users = new LinkedHashMap<>();
         private final List<String[]> aliases = new ArrayList<>();
         private final List<String[]> delegations = new ArrayList<>();
-        private final List<String> jvmArgs = new ArrayList<>();
+        private final List<String> jvmArgs = new ArrayList<>(JamesServer.QUICK_START);
         private Duration dnsTimeout = Duration.ofSeconds(1);
+        private String jamesDnsIp;
 
         /** Distinguishes two servers of one test class (their homes). */
         public Builder name(String value) {
@@ -277,8 +296,25 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
             return this;
         }
 
+        /** Adds a JVM option to {@link JamesServer#QUICK_START} (or to those of {@link #jvmOptions}). */
         public Builder jvmArg(String arg) {
             jvmArgs.add(arg);
+            return this;
+        }
+
+        /** Replaces {@link JamesServer#QUICK_START}: benchmarks run James with its full JIT. */
+        public Builder jvmOptions(List<String> options) {
+            jvmArgs.clear();
+            jvmArgs.addAll(options);
+            return this;
+        }
+
+        /**
+         * James's own resolver (dnsservice.xml, which cannot be given a port) asks the test DNS server too:
+         * it listens on port 53 of {@code loopbackIp}, e.g. 127.0.53.53. Needs the right to bind port 53.
+         */
+        public Builder jamesDns(String loopbackIp) {
+            this.jamesDnsIp = loopbackIp;
             return this;
         }
 

@@ -22,6 +22,8 @@ import org.w3c.dom.Element;
  */
 public final class JamesHome {
     public static final String KEYSTORE_SECRET = "james-guard-demo";
+    /** Under conf/: the JDK resolver's only source in James ({@code -Djdk.net.hosts.file}). */
+    static final String HOSTS_FILE = "hosts";
 
     private final Path dir;
     private final ConfDir conf;
@@ -63,6 +65,10 @@ public final class JamesHome {
             throw new UncheckedIOException(e);
         }
         ConfDir conf = new ConfDir(dir.resolve("conf"));
+        // James's resolvers never leave the machine: its dnsjava asks loopback (nothing answers there unless
+        // a test puts a DNS server on port 53), the JDK's reads a hosts file (Received: header, HELO names).
+        conf.write("dnsservice.xml", dnsService("127.0.0.1"));
+        conf.write(HOSTS_FILE, "127.0.0.1 localhost " + machineName() + "\n");
         edits.forEach(edit -> edit.accept(conf));
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String file : ConfDir.LISTENER_FILES) {
@@ -81,6 +87,21 @@ public final class JamesHome {
         conf.property("webadmin.properties", "port", String.valueOf(webAdminPort));
         conf.property("jmx.properties", "jmx.enabled", "false");
         return new JamesHome(dir, Map.copyOf(ports), webAdminPort);
+    }
+
+    /** A dnsservice.xml whose only server is port 53 of {@code ip}. */
+    public static String dnsService(String ip) {
+        return "<dnsservice><servers><server>" + ip + "</server></servers><autodiscover>false</autodiscover>"
+            + "<authoritative>false</authoritative><maxcachesize>50000</maxcachesize></dnsservice>\n";
+    }
+
+    /** The name the JDK's {@code InetAddress.getLocalHost()} looks up: it must be in the hosts file. */
+    private static String machineName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 
     private static void installLauncher(Path launcherDir) throws IOException {
@@ -109,6 +130,10 @@ public final class JamesHome {
 
     public ConfDir conf() {
         return conf;
+    }
+
+    public Path hostsFile() {
+        return conf.file(HOSTS_FILE);
     }
 
     public Path log() {

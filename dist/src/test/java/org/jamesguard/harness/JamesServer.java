@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * {@link ParentWatchdog} sees its standard input close and exits.
  */
 public final class JamesServer implements AutoCloseable {
+    /** Quick start-up for tests and the demo: C1 only (no C2 compilation work), the serial collector. */
+    public static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final String READY = "JAMES server started";
     static final String FATAL = "Fatal error while starting James";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -36,16 +38,18 @@ public final class JamesServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts James and returns once it logged that it started; fails with its log if it did not. */
+    /**
+     * Starts James and returns once it logged that it started; fails with its log if it did not.
+     *
+     * @param jvmArgs e.g. {@link #QUICK_START}; benchmarks pass their own
+     */
     public static JamesServer start(JamesHome home, BuildLayout layout, List<String> jvmArgs) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dworking.directory=" + home.dir());
         command.add("-Dlogback.configurationFile=" + home.dir().resolve("conf/logback.xml"));
         command.add("-Djdk.tls.ephemeralDHKeySize=2048");
+        command.add("-Djdk.net.hosts.file=" + home.hostsFile());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(home.launcherDir() + java.io.File.pathSeparator + layout.jamesClasspath());

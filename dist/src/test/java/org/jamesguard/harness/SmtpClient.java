@@ -37,6 +37,8 @@ public final class SmtpClient implements Closeable {
         try {
             client.connect(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(sourceIp), 0);
             client.setSoTimeout((int) TIMEOUT.toMillis());
+            // the message and its final dot leave in two writes: with Nagle, the second waits for a delayed ACK
+            client.setTcpNoDelay(true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to 127.0.0.1:" + port + " from " + sourceIp, e);
         }

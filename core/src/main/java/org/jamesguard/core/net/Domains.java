@@ -13,9 +13,14 @@ public final class Domains {
      * {@code xn--bcher-kva.example}), so a look-alike written in Unicode never equals the ASCII name.
      */
     public static String normalize(String domain) {
+        String trimmed = domain.trim();
+        if (isPlainHostName(trimmed)) {
+            String name = trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+            return name.toLowerCase(Locale.ROOT);
+        }
         String ascii;
         try {
-            ascii = IDN.toASCII(domain.trim(), IDN.USE_STD3_ASCII_RULES);
+            ascii = IDN.toASCII(trimmed, IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid domain '" + domain + "': " + e.getMessage());
         }
@@ -26,6 +31,28 @@ public final class Domains {
             throw new IllegalArgumentException("empty domain");
         }
         return ascii.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Labels of 1 to 63 letters, digits and inner hyphens, and an optional final dot: names IDN.toASCII returns
+     * unchanged. Every SMTP command's addresses are normalized, and IDN's work costs more than our checks.
+     */
+    private static boolean isPlainHostName(String name) {
+        int labelStart = 0;
+        int end = name.endsWith(".") ? name.length() - 1 : name.length();
+        for (int i = 0; i <= end; i++) {
+            char c = i < end ? name.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - labelStart;
+                if (length < 1 || length > 63 || name.charAt(labelStart) == '-' || name.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code name} is {@code parent} or below it. Both must be normalized. */

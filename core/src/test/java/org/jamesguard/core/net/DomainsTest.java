@@ -23,6 +23,9 @@ class DomainsTest {
         "example.com\u3002, example.com",
         "a-b.example, a-b.example",
         "123.example, 123.example",
+        "a.b, a.b",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com, "
+            + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
     })
     void normalizesToLowerCaseALabelsWithoutTrailingDot(String domain, String expected) {
         String normalized = Domains.normalize(domain);
@@ -35,6 +38,7 @@ class DomainsTest {
     @CsvSource(value = {
         "''|empty domain",
         "'   '|empty domain",
+        "-|invalid domain '-': Has leading or trailing hyphen",
         ".|empty domain",
         "example.com..|invalid domain 'example.com..': Empty label is not a legal name",
         "a..b|invalid domain 'a..b': Empty label is not a legal name",

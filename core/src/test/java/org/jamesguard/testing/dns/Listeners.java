@@ -65,8 +65,27 @@ final class Listeners implements Closeable {
         throw new IllegalStateException("no loopback port free for both UDP and TCP after " + BIND_ATTEMPTS + " attempts");
     }
 
+    /** Listeners on a given address, e.g. port 53 of a loopback address for a resolver that cannot be told a port. */
+    static Listeners openAt(InetSocketAddress address, Handler handler) {
+        try {
+            DatagramSocket udp = new DatagramSocket(address);
+            try {
+                return new Listeners(udp, new ServerSocket(address.getPort(), 50, address.getAddress()), handler);
+            } catch (IOException e) {
+                udp.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen for DNS on " + address, e);
+        }
+    }
+
     int port() {
         return udp.getLocalPort();
+    }
+
+    InetSocketAddress address() {
+        return (InetSocketAddress) udp.getLocalSocketAddress();
     }
 
     private void receiveUdp() {

@@ -1,7 +1,7 @@
 package org.jamesguard.testing.dns;
 
 import java.io.IOException;
-import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +22,14 @@ final class Responder implements Listeners.Handler, AutoCloseable {
 
     private final Zone zone;
     private final Behaviours behaviours;
-    private final List<ReceivedQuery> received;
+    private final Queue<ReceivedQuery> received;
     private final ScheduledExecutorService delayed = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "test-dns-server-delay");
         thread.setDaemon(true);
         return thread;
     });
 
-    Responder(Zone zone, Behaviours behaviours, List<ReceivedQuery> received) {
+    Responder(Zone zone, Behaviours behaviours, Queue<ReceivedQuery> received) {
         this.zone = zone;
         this.behaviours = behaviours;
         this.received = received;

@@ -1,6 +1,7 @@
 package org.jamesguard.hooks.smtp;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.core.Username;
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.jamesguard.core.SessionSnapshot;
@@ -20,25 +22,12 @@ public final class SmtpSessions {
     private SmtpSessions() {
     }
 
-    public static InetAddress clientIp(SMTPSession session) {
-        return IpAddresses.normalize(session.getRemoteAddress().getAddress());
-    }
-
-    /** Listeners have no name James exposes to handlers: we name them by their bound port. */
-    public static String listener(SMTPSession session) {
-        return "smtp:" + session.getLocalAddress().getPort();
-    }
-
-    public static boolean isTrusted(SMTPSession session, TrustedNetworks trusted) {
-        InetAddress ip = clientIp(session);
-        return trusted.isTrusted(ip) || session.getConfiguration().isRelayingAllowed(ip.getHostAddress());
-    }
-
     public static SessionSnapshot snapshot(SMTPSession session, TrustedNetworks trusted) {
-        SessionSnapshot.Builder builder = SessionSnapshot.builder(clientIp(session))
+        Connection connection = Connection.of(session, trusted);
+        SessionSnapshot.Builder builder = SessionSnapshot.builder(connection.clientIp)
             .sessionId(session.getSessionID())
-            .listener(listener(session))
-            .trusted(isTrusted(session, trusted))
+            .listener(connection.listener)
+            .trusted(connection.trusted)
             .tls(session.isTLSStarted())
             .helo(session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null))
             .authUser(Optional.ofNullable(session.getUsername()).map(Username::asString).orElse(null))
@@ -64,6 +53,38 @@ public final class SmtpSessions {
 
     public static EmailAddress toEmail(MailAddress address) {
         return EmailAddress.of(address.getLocalPart(), address.getDomain().asString());
+    }
+
+    /**
+     * What every snapshot of a connection shares, read once per client address (a PROXY header changes it):
+     * James's relay check alone costs more than most of our checks.
+     */
+    private static final class Connection {
+        private static final AttachmentKey<Connection> KEY = AttachmentKey.of("jamesguard.connection", Connection.class);
+
+        private final InetSocketAddress remote;
+        private final InetAddress clientIp;
+        private final String listener;
+        private final boolean trusted;
+
+        private Connection(SMTPSession session, TrustedNetworks trusted) {
+            remote = session.getRemoteAddress();
+            clientIp = IpAddresses.normalize(remote.getAddress());
+            // listeners have no name James exposes to handlers: we name them by their bound port
+            listener = "smtp:" + session.getLocalAddress().getPort();
+            this.trusted = trusted.isTrusted(clientIp) || session.getConfiguration().isRelayingAllowed(clientIp.getHostAddress());
+        }
+
+        static Connection of(SMTPSession session, TrustedNetworks trusted) {
+            Optional<Connection> known = session.getAttachment(KEY, State.Connection)
+                .filter(connection -> connection.remote.equals(session.getRemoteAddress()));
+            if (known.isPresent()) {
+                return known.get();
+            }
+            Connection connection = new Connection(session, trusted);
+            session.setAttachment(KEY, connection, State.Connection);
+            return connection;
+        }
     }
 
     private static List<EmailAddress> recipients(SMTPSession session) {

@@ -75,7 +75,11 @@ final class HeaderSection {
             throw new Refusal("malformed header line without a colon");
         }
         String name = line.substring(0, colon);
-        String trimmed = name.replaceFirst("[ \t]+$", "");
+        int nameEnd = name.length();
+        while (nameEnd > 0 && (name.charAt(nameEnd - 1) == ' ' || name.charAt(nameEnd - 1) == '\t')) {
+            nameEnd--;
+        }
+        String trimmed = name.substring(0, nameEnd);
         boolean from = trimmed.equalsIgnoreCase("From");
         if (from && trimmed.length() != name.length()) {
             throw new Refusal("whitespace before the colon of a From field");

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs James Guard's benchmarks and writes their tables to benchmarks/target/benchmarks.md (one section per
+# benchmark in benchmarks/target/results/). Not part of the test suite. About 30 minutes for all; run it on
+# a quiet machine, since every other process skews the numbers.
+#   benchmarks/run.sh                  all: store smtp dns
+#   benchmarks/run.sh smtp             only some, e.g. the SMTP load side by side with plain James
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/ensure-tools.sh
+mvn -B -q -DskipTests package -pl benchmarks -am
+exec java -Xmx2g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.jamesguard.bench.Benchmarks "$@"
