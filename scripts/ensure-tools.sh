@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests and the demo use, when they are missing:
 #   swaks (+ libnet-ssleay-perl for --tls)   the demo's suggestions and the demo test
+#   redis-server                             the Redis store's tests (a real server on a loopback port)
 # Later features add to this list. Needs root or sudo when something is missing.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ packages=()
 command -v swaks >/dev/null 2>&1 || packages+=(swaks)
 perl -MNet::SSLeay -e 1 >/dev/null 2>&1 || packages+=(libnet-ssleay-perl)
 perl -MIO::Socket::SSL -e 1 >/dev/null 2>&1 || packages+=(libio-socket-ssl-perl)
+command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.inject.Singleton;
 
@@ -39,17 +40,17 @@ import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.ScreenStore;
+import org.jamesguard.core.store.StoreBackends;
+import org.jamesguard.core.store.StoreConfig;
+import org.jamesguard.core.store.StoreUnavailableException;
+import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.store.TimedStores;
 import org.jamesguard.core.store.TokenStore;
-import org.jamesguard.core.store.memory.MemoryCounterStore;
-import org.jamesguard.core.store.memory.MemoryDistinctStore;
-import org.jamesguard.core.store.memory.MemoryFreezeStore;
-import org.jamesguard.core.store.memory.MemoryPopLoginStore;
-import org.jamesguard.core.store.memory.MemoryScreenStore;
-import org.jamesguard.core.store.memory.MemoryTokenStore;
 import org.jamesguard.hooks.accounts.JamesCredentials;
 import org.jamesguard.hooks.accounts.JamesLocalAccounts;
 import org.jamesguard.mailets.MailetFreezeNotifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -66,6 +67,8 @@ import com.google.inject.Provides;
  * extension module cannot override them.
  */
 public class JamesGuardModule extends AbstractModule {
+    private static final Logger LOGGER = LoggerFactory.getLogger(JamesGuardModule.class);
+
     @Override
     protected void configure() {
         bind(GuardMetrics.class).to(JamesMetrics.class).in(Singleton.class);
@@ -103,43 +106,55 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     DecisionRecorder decisionRecorder(GuardMetrics metrics, GuardSettings settings, Clock clock) {
-        return new DecisionRecorder(metrics, settings.storeFailurePolicy(), settings.reportOnly(), clock);
+        return new DecisionRecorder(metrics, settings.store().failurePolicy(), settings.reportOnly(), clock);
+    }
+
+    /**
+     * The backend of {@code <store>}, opened once (a damaged state file stops James here, naming the file) and
+     * closed when the JVM ends, after the file store wrote its last changes.
+     */
+    @Provides
+    @Singleton
+    Stores stores(GuardSettings settings, FileSystem fileSystem) throws IOException {
+        Stores stores = StoreBackends.open(settings.store(), fileSystem.getBasedir().toPath());
+        Runtime.getRuntime().addShutdownHook(new Thread(stores::close, "jamesguard-stores-close"));
+        return stores;
     }
 
     @Provides
     @Singleton
-    ScreenStore screenStore(GuardMetrics metrics) {
-        return TimedStores.timed(ScreenStore.class, new MemoryScreenStore(), metrics);
+    ScreenStore screenStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(ScreenStore.class, stores.screen(), metrics);
     }
 
     @Provides
     @Singleton
-    CounterStore counterStore(GuardMetrics metrics) {
-        return TimedStores.timed(CounterStore.class, new MemoryCounterStore(), metrics);
+    CounterStore counterStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(CounterStore.class, stores.counters(), metrics);
     }
 
     @Provides
     @Singleton
-    PopLoginStore popLoginStore(GuardMetrics metrics) {
-        return TimedStores.timed(PopLoginStore.class, new MemoryPopLoginStore(), metrics);
+    PopLoginStore popLoginStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(PopLoginStore.class, stores.popLogins(), metrics);
     }
 
     @Provides
     @Singleton
-    FreezeStore freezeStore(GuardMetrics metrics) {
-        return TimedStores.timed(FreezeStore.class, new MemoryFreezeStore(), metrics);
+    FreezeStore freezeStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(FreezeStore.class, stores.freezes(), metrics);
     }
 
     @Provides
     @Singleton
-    TokenStore tokenStore(GuardMetrics metrics) {
-        return TimedStores.timed(TokenStore.class, new MemoryTokenStore(), metrics);
+    TokenStore tokenStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(TokenStore.class, stores.tokens(), metrics);
     }
 
     @Provides
     @Singleton
-    DistinctStore distinctStore(GuardMetrics metrics) {
-        return TimedStores.timed(DistinctStore.class, new MemoryDistinctStore(), metrics);
+    DistinctStore distinctStore(Stores stores, GuardMetrics metrics) {
+        return TimedStores.timed(DistinctStore.class, stores.distinct(), metrics);
     }
 
     @Provides
@@ -148,10 +163,16 @@ public class JamesGuardModule extends AbstractModule {
         return new HijackCounters(counters, distinct);
     }
 
+    /** Nodes sharing a Redis store must sign alike: a generated key is this node's alone, so say so. */
     @Provides
     @Singleton
     UnfreezeTokens unfreezeTokens(GuardSettings settings, FileSystem fileSystem) throws IOException {
         Optional<byte[]> configured = settings.hijack().secret();
+        if (configured.isEmpty() && settings.store().backend() == StoreConfig.Backend.REDIS) {
+            LOGGER.warn("the Redis store is shared by every James node, but the unfreeze key is generated per node: a reply"
+                + " to a freeze notice processed by another node will be refused. Set <hijack><notice><secret> to one value"
+                + " on every node");
+        }
         return new UnfreezeTokens(configured.isPresent()
             ? configured.get()
             : UnfreezeSecret.loadOrCreate(fileSystem.getBasedir().toPath().resolve(UnfreezeSecret.FILE)));
@@ -162,7 +183,7 @@ public class JamesGuardModule extends AbstractModule {
     FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
                                 FreezeNotifier notifier, GuardSettings settings, Clock clock, GuardMetrics metrics) {
         FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
-        metrics.gauge(GuardMetrics.PREFIX + "frozen_accounts", () -> freezes.list().size());
+        metrics.gauge(GuardMetrics.PREFIX + "frozen_accounts", whileReachable(() -> freezes.list().size()));
         // not an eager singleton: it would pull MailetContext in while James is still wiring itself
         FreezeExpirySweeper.startIfExpiring(settings.hijack(), service);
         return service;
@@ -191,8 +212,19 @@ public class JamesGuardModule extends AbstractModule {
     @Singleton
     DynamicScreen dynamicScreen(ScreenStore store, Clock clock, GuardMetrics metrics) {
         DynamicScreen screen = new DynamicScreen(store, clock);
-        metrics.gauge(GuardMetrics.PREFIX + "screened_ips", () -> screen.list().size());
+        metrics.gauge(GuardMetrics.PREFIX + "screened_ips", whileReachable(() -> screen.list().size()));
         return screen;
+    }
+
+    /** A gauge of the store reads -1 while the store is unreachable: James's /metrics keeps answering. */
+    private static Supplier<Integer> whileReachable(Supplier<Integer> gauge) {
+        return () -> {
+            try {
+                return gauge.get();
+            } catch (StoreUnavailableException e) {
+                return -1;
+            }
+        };
     }
 
     /** One resolver, cache and DNS transport thread for every listener's reverse lookups. */

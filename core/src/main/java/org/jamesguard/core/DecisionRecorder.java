@@ -150,6 +150,20 @@ public final class DecisionRecorder {
      * the log) but counts every occurrence.
      */
     public Decision storeFailure(CheckId id, AuditContext context, StoreUnavailableException e) {
+        storeOutage(id, context, e);
+        if (storeFailurePolicy == StoreFailurePolicy.FAIL_CLOSED) {
+            AuditLog.decision(id, "store-failure", Optional.of(Replies.STORE_UNAVAILABLE), context,
+                Optional.ofNullable(e.getMessage()));
+            return Decision.refuse(Replies.STORE_UNAVAILABLE, false);
+        }
+        return Decision.PROCEED;
+    }
+
+    /**
+     * Logs (at most once a minute) and counts a store outage met on a path that decides nothing itself, such as
+     * recording a POP3 login for a later check: that check meets the outage too, and the policy applies there.
+     */
+    public void storeOutage(CheckId id, AuditContext context, StoreUnavailableException e) {
         count(id, "store_failure");
         Instant now = clock.instant();
         Instant last = lastStoreFailureLog.get();
@@ -157,12 +171,6 @@ public final class DecisionRecorder {
             LOGGER.warn("state store unavailable during check {} ({}), policy {}: {}", id, context,
                 storeFailurePolicy.xmlName(), e.getMessage());
         }
-        if (storeFailurePolicy == StoreFailurePolicy.FAIL_CLOSED) {
-            AuditLog.decision(id, "store-failure", Optional.of(Replies.STORE_UNAVAILABLE), context,
-                Optional.ofNullable(e.getMessage()));
-            return Decision.refuse(Replies.STORE_UNAVAILABLE, false);
-        }
-        return Decision.PROCEED;
     }
 
     private void count(CheckId id, String outcome) {

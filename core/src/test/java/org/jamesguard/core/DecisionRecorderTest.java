@@ -320,6 +320,19 @@ class DecisionRecorderTest {
         assertThat(log.messages()).hasSize(2);
     }
 
+    @Test
+    void aStoreOutageOutsideADecisionIsLoggedAndCountedWithoutAnAuditLine() {
+        StoreUnavailableException down = new StoreUnavailableException("redis down");
+
+        failClosed.storeOutage(CHECK, CONTEXT, down);
+        failClosed.storeOutage(CHECK, CONTEXT, down);
+
+        assertThat(metrics.counts()).containsExactly(entry("jamesguard_sender_owned_store_failure", 2L));
+        assertThat(log.messages()).containsExactly("state store unavailable during check sender-owned (" + CONTEXT_TEXT
+            + "), policy fail-closed: redis down");
+        assertThat(audit.messages()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"REPORT_ONLY", "ENFORCE"})
     void anUnexpectedExceptionBecomes451AndCountsAnError(Mode mode) {

@@ -3,6 +3,10 @@ package org.jamesguard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,7 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A wrong value stops James's start, with a message naming the element and what is allowed. */
+/**
+ * A wrong value stops James's start, with a message naming the element and what is allowed; so does a damaged
+ * state file, named, with no good version left.
+ */
 class ConfigurationValidationIT {
     private static final BuildLayout LAYOUT = BuildLayout.fromSystemProperties();
 
@@ -25,7 +32,13 @@ class ConfigurationValidationIT {
         return Stream.of(
             Arguments.of("unknown store backend",
                 jamesGuardXml("<store><backend>mongo</backend></store>"),
-                "jamesguard.xml: <jamesguard><store><backend>: expected memory, got 'mongo'"),
+                "jamesguard.xml: <jamesguard><store><backend>: expected memory, file or redis, got 'mongo'"),
+            Arguments.of("redis store without uri",
+                jamesGuardXml("<store><backend>redis</backend></store>"),
+                "jamesguard.xml: <jamesguard><store><redis><uri>: required with <backend>redis</backend>, e.g. redis://127.0.0.1:6379"),
+            Arguments.of("damaged state file",
+                stateFile("freezes.state", "jamesguard-state 1 freezes 4000 0badc0de\n{\"freezes\":[{\"acc"),
+                "freezes.state: it is damaged (truncated: 17 bytes of 4000), and the previous version "),
             Arguments.of("malformed trusted CIDR",
                 jamesGuardXml("<trustedIps>10.0.0.0/33</trustedIps>"),
                 "jamesguard.xml: <jamesguard><trustedIps>: malformed CIDR '10.0.0.0/33': prefix must be 0 to 32"),
@@ -74,6 +87,18 @@ class ConfigurationValidationIT {
 
     private static Consumer<ConfDir> handler(String handlerClass, String configXml) {
         return conf -> conf.listener("smtp-submission", listener -> ConfDir.handler(listener, handlerClass, configXml));
+    }
+
+    /** A file store state file in the James home, as a crash or a full disk might have left it. */
+    private static Consumer<ConfDir> stateFile(String name, String content) {
+        return conf -> {
+            try {
+                Path directory = Files.createDirectories(conf.dir().resolveSibling("var/jamesguard"));
+                Files.writeString(directory.resolve(name), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     private static Consumer<ConfDir> jamesGuardXml(String content) {

@@ -45,6 +45,15 @@ class ExtensionJarIT {
             "org.jamesguard.core.DecisionRecorder");
     }
 
+    @Test
+    void bundlesLettuceRelocated() throws IOException {
+        Set<String> classes = classesOf(layout.guardJar().toFile());
+
+        assertThat(classes).contains("org.jamesguard.shaded.lettuce.core.RedisClient");
+        assertThat(classes).noneMatch(name -> name.startsWith("io.lettuce."));
+        assertThat(classes).as("Netty and Reactor are James's").noneMatch(name -> name.contains(".netty.") || name.startsWith("reactor."));
+    }
+
     private static Set<String> classesOf(File jar) throws IOException {
         if (!jar.getName().endsWith(".jar")) {
             return Collections.emptySet();

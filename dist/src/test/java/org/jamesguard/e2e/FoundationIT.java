@@ -41,8 +41,10 @@ class FoundationIT {
         JsonNode health = james.webAdmin().get("/guard/health").expect(200).json();
 
         assertThat(health.get("version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
-        assertThat(health.get("stores").get("backend").asText()).isEqualTo("memory");
+        assertThat(health.get("stores").get("backend").asText()).isEqualTo("file");
         assertThat(health.get("stores").get("failurePolicy").asText()).isEqualTo("fail-open");
+        assertThat(health.get("stores").get("directory").asText()).isEqualTo(james.home().dir().resolve("var/jamesguard").toString());
+        assertThat(health.get("stores").get("writes").asText()).isEqualTo("ok");
     }
 
     @Test

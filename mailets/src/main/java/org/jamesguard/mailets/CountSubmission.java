@@ -1,6 +1,9 @@
 package org.jamesguard.mailets;
 
 import java.net.InetAddress;
+import java.util.Optional;
+
+import javax.mail.MessagingException;
 
 import javax.inject.Inject;
 
@@ -8,6 +11,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.Decision;
+import org.jamesguard.core.Replies;
 import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.net.IpAddresses;
 
@@ -35,15 +39,25 @@ public class CountSubmission extends GenericMailet {
         onLimit = getInitParameter("onLimit", Mail.GHOST);
     }
 
+    /**
+     * A refusal that is no limit (the store unreachable under fail-closed, or an error) has no client to answer
+     * 451 to: the mail goes to James's error processor, kept for reprocessing, never to {@code onLimit}.
+     */
     @Override
-    public void service(Mail mail) {
-        Submitters.jmapAccount(mail).ifPresent(account -> {
-            Decision decision = policy.countMessage(account, clientIp(mail), mail.getRecipients().size(),
-                AuditContext.of(mail.getName(), mail.getRemoteAddr(), account, "jmap"));
-            if (decision.refuses()) {
-                mail.setState(onLimit);
-            }
-        });
+    public void service(Mail mail) throws MessagingException {
+        Optional<String> account = Submitters.jmapAccount(mail);
+        if (account.isEmpty()) {
+            return;
+        }
+        Decision decision = policy.countMessage(account.get(), clientIp(mail), mail.getRecipients().size(),
+            AuditContext.of(mail.getName(), mail.getRemoteAddr(), account.get(), "jmap"));
+        if (decision.reply().filter(Replies.STORE_UNAVAILABLE::equals).isPresent()) {
+            throw new MessagingException("could not count " + mail.getName() + " against the limits of " + account.get()
+                + ": " + decision.reply().get());
+        }
+        if (decision.refuses()) {
+            mail.setState(onLimit);
+        }
     }
 
     /** JMAP mail carries the HTTP client's address when James knows it; otherwise the strictest class. */

@@ -1,6 +1,7 @@
 package org.jamesguard.mailets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jamesguard.mailets.TestMails.mail;
 import static org.jamesguard.mailets.TestMails.overJmap;
 import static org.jamesguard.mailets.TestMails.overSmtp;
@@ -8,15 +9,19 @@ import static org.jamesguard.mailets.TestMails.overSmtp;
 import java.time.Duration;
 import java.time.Instant;
 
+import javax.mail.MessagingException;
+
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.hijack.IpClass;
+import org.jamesguard.core.store.StoreFailurePolicy;
 import org.jamesguard.core.testing.HijackFixture;
 import org.jamesguard.core.testing.LogCapture;
 import org.jamesguard.core.testing.MutableClock;
+import org.jamesguard.core.testing.UnavailableStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,6 +86,24 @@ class CountSubmissionTest {
         service(mailet, overJmap(JOHN), 2);
 
         assertThat(service(mailet, overJmap(JOHN), 1)).isEqualTo("hijack-limit");
+    }
+
+    @Test
+    void aStoreOutageUnderFailClosedSendsTheMailToTheErrorProcessorRatherThanDroppingIt() throws Exception {
+        hijack = HijackFixture.builder().hijack(OTHER_LIMIT_2).counterStore(UnavailableStores.counters())
+            .storeFailurePolicy(StoreFailurePolicy.FAIL_CLOSED).build();
+        Mail mail = overJmap(JOHN).state(Mail.DEFAULT).build();
+
+        assertThatThrownBy(() -> mailet().service(mail)).isInstanceOf(MessagingException.class)
+            .hasMessage("could not count mail-1 against the limits of john@example.com: 451 4.3.0 Temporary local problem, try again later");
+        assertThat(mail.getState()).isEqualTo(Mail.DEFAULT);
+    }
+
+    @Test
+    void aStoreOutageUnderFailOpenLetsTheMailThrough() throws Exception {
+        hijack = HijackFixture.builder().hijack(OTHER_LIMIT_2).counterStore(UnavailableStores.counters()).build();
+
+        assertThat(service(mailet(), overJmap(JOHN).state(Mail.DEFAULT), 1)).isEqualTo(Mail.DEFAULT);
     }
 
     @Test

@@ -167,6 +167,22 @@ public final class ConfigReader {
         return recorded(element, List.copyOf(parsed), List.copyOf(texts));
     }
 
+    /** A repeatable element holding one value each time, commas and all (a Redis Sentinel URI lists its hosts so). */
+    public <T> List<T> repeated(String element, Function<String, T> parser) {
+        refuseNested(element);
+        List<T> parsed = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Object raw : config.getList(element)) {
+            String value = String.valueOf(raw).trim();
+            if (value.isEmpty()) {
+                throw error(element, "is empty");
+            }
+            parsed.add(parse(element, value, parser));
+            texts.add(value);
+        }
+        return recorded(element, List.copyOf(parsed), List.copyOf(texts));
+    }
+
     public List<String> strings(String element) {
         return list(element, Function.identity());
     }

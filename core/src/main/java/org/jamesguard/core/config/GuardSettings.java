@@ -11,9 +11,8 @@ import org.jamesguard.core.hijack.HijackConfig;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
-import org.jamesguard.core.store.StoreFailurePolicy;
+import org.jamesguard.core.store.StoreConfig;
 
-import com.google.common.collect.ImmutableMap;
 
 /**
  * Settings shared by every listener, read once from {@code conf/jamesguard.xml} (all optional):
@@ -26,10 +25,7 @@ import com.google.common.collect.ImmutableMap;
  *     <lanIps>10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7</lanIps>  <!-- or none -->
  *   </network>
  *   <hijack>...</hijack>                      <!-- see HijackConfig -->
- *   <store>
- *     <backend>memory</backend>
- *     <failurePolicy>fail-open</failurePolicy>
- *   </store>
+ *   <store>...</store>                      <!-- where the state is kept: see StoreConfig -->
  *   <dns>...</dns>                          <!-- the resolver of the reverse lookups: see DnsConfig -->
  * </jamesguard>
  * }</pre>
@@ -37,32 +33,23 @@ import com.google.common.collect.ImmutableMap;
 public final class GuardSettings {
     public static final String FILE = "jamesguard.xml";
 
-    public enum StoreBackend { MEMORY }
-
-    private static final Map<String, StoreBackend> BACKENDS = ImmutableMap.of("memory", StoreBackend.MEMORY);
-    private static final Map<String, StoreFailurePolicy> POLICIES = ImmutableMap.of(
-        StoreFailurePolicy.FAIL_OPEN.xmlName(), StoreFailurePolicy.FAIL_OPEN,
-        StoreFailurePolicy.FAIL_CLOSED.xmlName(), StoreFailurePolicy.FAIL_CLOSED);
-
     private final boolean reportOnly;
     private final IpMatcher trustedIps;
     private final IpMatcher serverAddresses;
     private final IpMatcher lanIps;
-    private final StoreBackend storeBackend;
-    private final StoreFailurePolicy storeFailurePolicy;
+    private final StoreConfig store;
     private final HijackConfig hijack;
     private final DnsConfig dns;
     private final Map<String, Object> effective;
 
     private GuardSettings(boolean reportOnly, IpMatcher trustedIps, IpMatcher serverAddresses, IpMatcher lanIps,
-                          StoreBackend storeBackend, StoreFailurePolicy storeFailurePolicy, HijackConfig hijack,
+                          StoreConfig store, HijackConfig hijack,
                           DnsConfig dns, Map<String, Object> effective) {
         this.reportOnly = reportOnly;
         this.trustedIps = trustedIps;
         this.serverAddresses = serverAddresses;
         this.lanIps = lanIps;
-        this.storeBackend = storeBackend;
-        this.storeFailurePolicy = storeFailurePolicy;
+        this.store = store;
         this.hijack = hijack;
         this.dns = dns;
         this.effective = effective;
@@ -79,14 +66,12 @@ public final class GuardSettings {
     private static GuardSettings parse(ConfigReader root) {
         root.allowOnly("reportOnly", "trustedIps", "network", "store", "dns", "hijack");
         ConfigReader network = root.child("network").allowOnly("serverAddresses", "lanIps");
-        ConfigReader store = root.child("store").allowOnly("backend", "failurePolicy");
         return new GuardSettings(
             root.bool("reportOnly", false),
             IpMatcher.of(root.list("trustedIps", Cidr::parse)),
             IpMatcher.of(network.list("serverAddresses", Cidr::parse)),
             network.has("lanIps") ? lanIps(network) : defaultLan(network),
-            store.oneOf("backend", BACKENDS, StoreBackend.MEMORY),
-            store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN),
+            StoreConfig.parse(root.child("store")),
             HijackConfig.parse(root.child("hijack")),
             DnsConfig.parse(root.child("dns")),
             root.effective());
@@ -128,12 +113,9 @@ public final class GuardSettings {
         return lanIps;
     }
 
-    public StoreBackend storeBackend() {
-        return storeBackend;
-    }
-
-    public StoreFailurePolicy storeFailurePolicy() {
-        return storeFailurePolicy;
+    /** Where the state is kept, and what a store outage does: see {@link StoreConfig}. */
+    public StoreConfig store() {
+        return store;
     }
 
     /** Account hijack detection (SPEC §3): see {@link HijackConfig}. */

@@ -13,6 +13,7 @@ import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.hijack.FreezeNotifier.FreezeNotice;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.store.FreezeStore;
+import org.jamesguard.core.store.StoreUnavailableException;
 import org.jamesguard.core.store.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,12 @@ public final class FreezeService {
         if (!freezes.unfreeze(record)) {
             return Optional.empty();
         }
-        counters.reset(record.account());
+        try {
+            counters.reset(record.account());
+        } catch (StoreUnavailableException e) {
+            // the freeze is lifted: its counters expire with their windows
+            LOGGER.warn("{} is unfrozen, but its counters could not be reset: {}", record.account(), e.getMessage());
+        }
         AuditLog.event("unfreeze", context, record + ", unfrozen by " + by);
         notify(record, accountAddress -> FreezeNotices.unfrozen(record, config.noticeRecipient(accountAddress), by));
         return Optional.of(record);
@@ -111,15 +117,28 @@ public final class FreezeService {
      * verifies, has not expired and was never used.
      *
      * @param submitter the authenticated account that submitted the reply; empty when unauthenticated
+     * A store outage refuses the reply (the token is not spent unless the outage began after it was checked):
+     * the postmaster may send it again once the store is back.
+     *
      * @return why it was refused; empty when it unfroze the account
      */
     public Optional<String> unfreezeByReply(String tokenLocalPart, Optional<String> submitter, AuditContext context) {
+        Optional<String> refusal;
+        try {
+            refusal = replyUnfreezes(tokenLocalPart, submitter, context);
+        } catch (StoreUnavailableException e) {
+            refusal = Optional.of("the state store is unavailable (" + e.getMessage() + "): send the reply again later");
+        }
+        refusal.ifPresent(reason -> AuditLog.event("unfreeze-refused", context, reason));
+        return refusal;
+    }
+
+    private Optional<String> replyUnfreezes(String tokenLocalPart, Optional<String> submitter, AuditContext context) {
         Optional<FreezeRecord> record = UnfreezeTokens.freezeId(tokenLocalPart).flatMap(freezes::findById);
         Optional<String> refusal = replyRefusal(tokenLocalPart, submitter, record, clock.instant());
         if (refusal.isEmpty() && lift(record.orElseThrow(), submitter.orElseThrow() + " (reply to the notice)", context).isEmpty()) {
-            refusal = Optional.of("the freeze was lifted meanwhile");
+            return Optional.of("the freeze was lifted meanwhile");
         }
-        refusal.ifPresent(reason -> AuditLog.event("unfreeze-refused", context, reason));
         return refusal;
     }
 

@@ -16,8 +16,17 @@ public final class SlidingWindow {
     private long newestBucket = Long.MIN_VALUE;
 
     public SlidingWindow(Duration window) {
-        // rounded up: BUCKETS buckets must cover at least the whole window
-        this.bucketMillis = Math.max(1, (window.toMillis() + BUCKETS - 1) / BUCKETS);
+        this.bucketMillis = bucketMillis(window);
+    }
+
+    /** The width of one bucket of {@code window}: rounded up, so that BUCKETS buckets cover at least the window. */
+    public static long bucketMillis(Duration window) {
+        return Math.max(1, (window.toMillis() + BUCKETS - 1) / BUCKETS);
+    }
+
+    /** The number of the bucket {@code now} falls in, for buckets {@code bucketMillis} wide. */
+    public static long bucketOf(Instant now, long bucketMillis) {
+        return Math.floorDiv(now.toEpochMilli(), bucketMillis);
     }
 
     public long count(Instant now) {
@@ -54,6 +63,6 @@ public final class SlidingWindow {
     }
 
     private long bucketOf(Instant now) {
-        return Math.floorDiv(now.toEpochMilli(), bucketMillis);
+        return bucketOf(now, bucketMillis);
     }
 }

@@ -3,10 +3,13 @@ package org.jamesguard.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.jamesguard.core.dns.DnsConfig;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
+import org.jamesguard.core.store.StoreConfig;
 import org.jamesguard.core.store.StoreFailurePolicy;
 import org.jamesguard.core.testing.XmlConfigs;
 import org.junit.jupiter.api.Test;
@@ -29,8 +32,10 @@ class GuardSettingsTest {
         assertThat(GuardSettings.FILE).isEqualTo("jamesguard.xml");
         assertThat(defaults.reportOnly()).isFalse();
         assertThat(defaults.trustedIps()).isEqualTo(IpMatcher.NONE);
-        assertThat(defaults.storeBackend()).isEqualTo(GuardSettings.StoreBackend.MEMORY);
-        assertThat(defaults.storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+        assertThat(defaults.store().backend()).isEqualTo(StoreConfig.Backend.FILE);
+        assertThat(defaults.store().directory()).isEqualTo("var/jamesguard");
+        assertThat(defaults.store().failurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+        assertThat(defaults.store().redis()).isEmpty();
         assertThat(defaults.dns()).hasToString(DnsConfig.defaults().toString());
     }
 
@@ -40,9 +45,10 @@ class GuardSettingsTest {
 
         assertThat(settings.reportOnly()).isFalse();
         assertThat(settings.trustedIps()).isEqualTo(IpMatcher.NONE);
-        assertThat(settings.storeBackend()).isEqualTo(GuardSettings.StoreBackend.MEMORY);
-        assertThat(settings.storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
-        assertThat(parse("<store/>").storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+        assertThat(settings.store().backend()).isEqualTo(StoreConfig.Backend.FILE);
+        assertThat(settings.store().failurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+        assertThat(parse("<store/>").store().failurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+        assertThat(parse("<store/>").store().backend()).isEqualTo(StoreConfig.Backend.FILE);
     }
 
     @ParameterizedTest
@@ -62,12 +68,64 @@ class GuardSettingsTest {
 
     @Test
     void readsTheStore() {
-        GuardSettings settings = parse("<store><backend>MEMORY</backend><failurePolicy>fail-closed</failurePolicy></store>");
+        StoreConfig store = parse("<store><backend>MEMORY</backend><failurePolicy>fail-closed</failurePolicy></store>").store();
 
-        assertThat(settings.storeBackend()).isEqualTo(GuardSettings.StoreBackend.MEMORY);
-        assertThat(settings.storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_CLOSED);
-        assertThat(parse("<store><failurePolicy>Fail-Open</failurePolicy></store>").storeFailurePolicy())
+        assertThat(store.backend()).isEqualTo(StoreConfig.Backend.MEMORY);
+        assertThat(store.failurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_CLOSED);
+        assertThat(parse("<store><failurePolicy>Fail-Open</failurePolicy></store>").store().failurePolicy())
             .isEqualTo(StoreFailurePolicy.FAIL_OPEN);
+    }
+
+    @Test
+    void readsTheFileStoreDirectory() {
+        StoreConfig store = parse("<store><backend>file</backend><directory>/var/lib/james/guard</directory></store>").store();
+
+        assertThat(store.backend()).isEqualTo(StoreConfig.Backend.FILE);
+        assertThat(store.directory()).isEqualTo("/var/lib/james/guard");
+    }
+
+    @Test
+    void readsTheRedisStoreWithItsDefaults() {
+        StoreConfig store = parse("<store><backend>redis</backend><redis><uri>redis://127.0.0.1:6379</uri></redis></store>").store();
+
+        assertThat(store.backend()).isEqualTo(StoreConfig.Backend.REDIS);
+        StoreConfig.RedisConfig redis = store.redis().orElseThrow();
+        assertThat(redis.uris()).containsExactly("redis://127.0.0.1:6379");
+        assertThat(redis.cluster()).isFalse();
+        assertThat(redis.keyPrefix()).isEqualTo("jamesguard:");
+        assertThat(redis.timeout()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void readsEveryRedisElement() {
+        StoreConfig.RedisConfig redis = parse("<store><backend>redis</backend><redis>"
+            + "<uri>redis://node1:7000</uri><uri>redis://node2:7000</uri><uri>rediss://node3:7000</uri><cluster>true</cluster>"
+            + "<keyPrefix>mx1:</keyPrefix><timeout>250ms</timeout></redis></store>").store().redis().orElseThrow();
+
+        assertThat(redis.uris()).containsExactly("redis://node1:7000", "redis://node2:7000", "rediss://node3:7000");
+        assertThat(redis.cluster()).isTrue();
+        assertThat(redis.keyPrefix()).isEqualTo("mx1:");
+        assertThat(redis.timeout()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void acceptsASentinelUri() {
+        StoreConfig store = parse("<store><backend>redis</backend><redis>"
+            + "<uri>redis-sentinel://s1:26379,s2:26379/0#mymaster</uri></redis></store>").store();
+
+        assertThat(store.redis().orElseThrow().uris()).containsExactly("redis-sentinel://s1:26379,s2:26379/0#mymaster");
+    }
+
+    @Test
+    void theEffectiveStoreHidesRedisPasswords() {
+        GuardSettings settings = parse("<store><backend>redis</backend><redis><uri>redis://:s3cret@127.0.0.1:6379/0</uri>"
+            + "</redis></store>");
+
+        assertThat(settings.effective().get("store")).hasToString(
+            "{backend=redis, failurePolicy=fail-open, redis={uri=[redis://***@127.0.0.1:6379/0], cluster=false,"
+                + " keyPrefix=jamesguard:, timeout=1s}}");
+        assertThat(parse("").effective().get("store")).hasToString(
+            "{backend=file, failurePolicy=fail-open, directory=var/jamesguard}");
     }
 
     @Test
@@ -135,8 +193,29 @@ class GuardSettingsTest {
 
     @Test
     void refusesABadStore() {
+        assertRefused("<store><backend>disk</backend></store>",
+            "jamesguard.xml: <jamesguard><store><backend>: expected memory, file or redis, got 'disk'");
         assertRefused("<store><backend>redis</backend></store>",
-            "jamesguard.xml: <jamesguard><store><backend>: expected memory, got 'redis'");
+            "jamesguard.xml: <jamesguard><store><redis><uri>: required with <backend>redis</backend>, e.g. redis://127.0.0.1:6379");
+        assertRefused("<store><backend>redis</backend><redis><uri>127.0.0.1:6379</uri></redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><uri>: expected a URI starting with redis://, rediss://,"
+                + " redis-sentinel://, rediss-sentinel://, got '127.0.0.1:6379'");
+        assertRefused("<store><backend>redis</backend><redis><uri>redis://:pw@host:99999</uri></redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><uri>: not a Redis URI (Port out of range: 99999): 'redis://***@host:99999'");
+        assertRefused("<store><backend>redis</backend><redis><uri>redis-sentinel://s1:26379</uri></redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><uri>: not a Redis URI (URI must contain the sentinelMasterId):"
+                + " 'redis-sentinel://s1:26379'");
+        assertRefused("<store><backend>redis</backend><redis><uri>redis://a:6379</uri><uri>redis://b:6379</uri></redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><uri>: several URIs are the seed nodes of a cluster:"
+                + " add <cluster>true</cluster> (for Sentinel, list the sentinels in one redis-sentinel:// URI)");
+        assertRefused("<store><backend>redis</backend><redis><uri>redis-sentinel://s1:26379#m</uri><cluster>true</cluster>"
+                + "</redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><uri>: a cluster takes redis:// or rediss:// seed nodes, not a Sentinel URI");
+        assertRefused("<store><backend>redis</backend><redis><uri>redis://a:6379</uri><timeout>0s</timeout></redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><timeout>: expected a positive duration such as 500ms, 30s, 10m, 1h, 2d"
+                + " or PT10M, got '0s'");
+        assertRefused("<store><redis><host>a</host></redis></store>",
+            "jamesguard.xml: <jamesguard><store><redis><host>: unknown element, expected one of <uri>, <cluster>, <keyPrefix>, <timeout>");
         assertRefused("<store><failurePolicy>open</failurePolicy></store>",
             "jamesguard.xml: <jamesguard><store><failurePolicy>: expected fail-open or fail-closed, got 'open'");
         assertRefused("<store/><store/>", "jamesguard.xml: <jamesguard><store>: appears 2 times, expected at most once");
@@ -147,6 +226,7 @@ class GuardSettingsTest {
         assertRefused("<reportonly>true</reportonly>",
             "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <dns>, <hijack>");
         assertRefused("<store><policy>fail-closed</policy></store>",
-            "jamesguard.xml: <jamesguard><store><policy>: unknown element, expected one of <backend>, <failurePolicy>");
+            "jamesguard.xml: <jamesguard><store><policy>: unknown element, expected one of <backend>, <failurePolicy>,"
+                + " <directory>, <redis>");
     }
 }

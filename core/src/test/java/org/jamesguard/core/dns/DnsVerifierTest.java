@@ -109,9 +109,10 @@ class DnsVerifierTest {
         IprevResult iprev = result(verifier.verifyClientIp(CLIENT));
 
         assertThat(iprev.status()).isEqualTo(IprevResult.Status.PASS);
-        assertThat(helo).as("shared the A query with the iprev check").isDone();
         assertThat(result(helo).containsAddress(CLIENT)).isTrue();
-        assertThat(dns.queryCount("mail.example.test", Type.A)).isEqualTo(1);
+        // the answer completes each caller's copy on the DNS thread, so the HELO's copy may complete just after the
+        // iprev result reaches this thread: the one query asked is what shows the sharing
+        assertThat(dns.queryCount("mail.example.test", Type.A)).as("shared the A query with the iprev check").isEqualTo(1);
     }
 
     @Test

@@ -13,9 +13,11 @@ import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.hijack.FreezeNotifier.FreezeNotice;
 import org.jamesguard.core.net.EmailAddress;
+import org.jamesguard.core.store.TokenStore;
 import org.jamesguard.core.testing.HijackFixture;
 import org.jamesguard.core.testing.LogCapture;
 import org.jamesguard.core.testing.MutableClock;
+import org.jamesguard.core.testing.UnavailableStores;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -295,6 +297,18 @@ class FreezeServiceTest {
         }
 
         @Test
+        void anUnfreezeWhoseCountersCannotBeResetStillLiftsAndConfirms() {
+            hijack = HijackFixture.builder().counterStore(UnavailableStores.counters()).build();
+            FreezeRecord record = frozen(JOHN);
+            hijack.notifier().clear();
+
+            assertThat(service().unfreeze(JOHN, "an administrator over WebAdmin", AuditContext.forAccount(JOHN))).contains(record);
+
+            assertThat(service().find(JOHN)).isEmpty();
+            assertThat(hijack.notifier().last().subject()).isEqualTo("[James Guard] Account john@example.com unfrozen");
+        }
+
+        @Test
         void anUnfreezeResetsEveryCounterOfTheAccount() {
             countEverything(JOHN);
             frozen(JOHN);
@@ -507,6 +521,18 @@ class FreezeServiceTest {
             assertStillFrozen();
             assertThat(audit.messages()).containsExactly("event=unfreeze-refused session=s-9 ip=192.0.2.50 account=" + submitter
                 + " listener=smtp:587 detail=\"" + submitter + " is neither postmaster@example.com nor an administrator\"");
+        }
+
+        @Test
+        void aReplyWhileTheStoreIsDownIsRefusedAndCanBeSentAgain() {
+            TokenStore working = hijack.tokenStore();
+            hijack = HijackFixture.builder().tokenStore(UnavailableStores.tokens()).freezeStore(hijack.freezeStore()).build();
+            freezeJohn();
+
+            assertRefused(token, "the state store is unavailable (" + UnavailableStores.MESSAGE + "): send the reply again later");
+
+            hijack = HijackFixture.builder().tokenStore(working).freezeStore(hijack.freezeStore()).build();
+            assertUnfreezes(token, "postmaster@example.com");
         }
 
         @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.hijack.FreezeRecord;
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
@@ -91,6 +92,20 @@ public final class UnavailableStores {
 
             @Override
             public List<FreezeRecord> expired(Instant now) {
+                throw down();
+            }
+        };
+    }
+
+    public static PopLoginStore popLogins() {
+        return new PopLoginStore() {
+            @Override
+            public void recordLogin(String ip, Instant at) {
+                throw down();
+            }
+
+            @Override
+            public Optional<Instant> lastLogin(String ip) {
                 throw down();
             }
         };

@@ -21,10 +21,13 @@ import org.apache.james.protocols.pop3.POP3Session;
 import org.apache.james.protocols.pop3.core.AbstractApopCmdHandler;
 import org.apache.james.protocols.pop3.core.AbstractPassCmdHandler;
 import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Reply;
+import org.jamesguard.core.auth.PopBeforeSmtpCheck;
 import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.store.StoreUnavailableException;
 
 import com.google.common.collect.ImmutableList;
 
@@ -35,7 +38,9 @@ import com.google.common.collect.ImmutableList;
  * postmaster}, but only when the password is right: a wrong one gets James's usual
  * {@code -ERR Authentication failed.}; at {@code APOP}, whose digest cannot be checked without the
  * clear-text password, a frozen account is refused outright;</li>
- * <li>records each successful POP3 login per client IP, for POP-before-SMTP (SPEC A10).</li>
+ * <li>records each successful POP3 login per client IP, for POP-before-SMTP (SPEC A10). A store outage never
+ * fails the login: it is logged and counted, and the POP-before-SMTP check that later needs the login meets
+ * the outage and applies the failure policy.</li>
  * </ul>
  * <pre>{@code
  * <handlerchain>
@@ -56,13 +61,15 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
 
     private final PopLoginStore logins;
     private final FrozenLogins frozenLogins;
+    private final DecisionRecorder recorder;
     private final Clock clock;
     private volatile boolean apopImplemented;
 
     @Inject
-    public Pop3Gate(PopLoginStore logins, FrozenLogins frozenLogins, Clock clock) {
+    public Pop3Gate(PopLoginStore logins, FrozenLogins frozenLogins, DecisionRecorder recorder, Clock clock) {
         this.logins = logins;
         this.frozenLogins = frozenLogins;
+        this.recorder = recorder;
         this.clock = clock;
     }
 
@@ -121,7 +128,13 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
     public Response onResponse(ProtocolSession session, Response response, long executionTime, ProtocolHandler handler) {
         boolean login = handler instanceof AbstractPassCmdHandler || handler instanceof AbstractApopCmdHandler;
         if (login && POP3Response.OK_RESPONSE.equals(response.getRetCode())) {
-            logins.recordLogin(IpAddresses.format(IpAddresses.normalize(session.getRemoteAddress().getAddress())), clock.instant());
+            String ip = clientIp(session);
+            try {
+                logins.recordLogin(ip, clock.instant());
+            } catch (StoreUnavailableException e) {
+                recorder.storeOutage(PopBeforeSmtpCheck.ID, AuditContext.of(session.getSessionID(), ip, null,
+                    listener((POP3Session) session)), e);
+            }
         }
         return response;
     }
@@ -132,9 +145,11 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
     }
 
     private static AuditContext context(POP3Session session, Username user) {
-        return AuditContext.of(session.getSessionID(),
-            IpAddresses.format(IpAddresses.normalize(session.getRemoteAddress().getAddress())), user.asString(),
-            listener(session));
+        return AuditContext.of(session.getSessionID(), clientIp(session), user.asString(), listener(session));
+    }
+
+    private static String clientIp(ProtocolSession session) {
+        return IpAddresses.format(IpAddresses.normalize(session.getRemoteAddress().getAddress()));
     }
 
     private static Optional<Username> username(String name) {

@@ -15,15 +15,23 @@ import org.apache.james.core.Username;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
+import org.apache.james.protocols.api.handler.ProtocolHandler;
+import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.apache.james.protocols.pop3.core.AbstractPassCmdHandler;
 import org.jamesguard.core.AuditLog;
+import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.store.StoreFailurePolicy;
 import org.jamesguard.core.store.memory.MemoryPopLoginStore;
 import org.jamesguard.core.testing.LogCapture;
 import org.jamesguard.core.testing.MutableClock;
+import org.jamesguard.core.testing.RecordingMetrics;
+import org.jamesguard.core.testing.UnavailableStores;
 import org.jamesguard.hooks.testing.FrozenAccountsFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** SPEC C7 on POP3 logins, and A10: successful logins recorded per client IP, a store outage never failing one. */
 class Pop3GateTest {
     private static final String ALICE = "alice@example.test";
 
@@ -31,7 +39,11 @@ class Pop3GateTest {
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
 
     private final FrozenAccountsFixture accounts = new FrozenAccountsFixture(ALICE, "bob@example.test");
-    private final Pop3Gate gate = new Pop3Gate(new MemoryPopLoginStore(), accounts.logins(), new MutableClock());
+    private final MutableClock clock = new MutableClock();
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_CLOSED, false, clock);
+    private final MemoryPopLoginStore logins = new MemoryPopLoginStore();
+    private final Pop3Gate gate = new Pop3Gate(logins, accounts.logins(), recorder, clock);
 
     private static POP3Session session(int state, String user) {
         POP3Session session = mock(POP3Session.class);
@@ -126,6 +138,33 @@ class Pop3GateTest {
         gate.wireExtensions(CommandHandler.class, List.of(gate, handlerOf("PASS"), handlerOf("apop")));
 
         assertThat(gate.getImplCommands()).containsExactly("PASS", "APOP");
+    }
+
+    @Test
+    void aSuccessfulLoginIsRecordedForItsIp() {
+        Response ok = new POP3Response(POP3Response.OK_RESPONSE, "welcome");
+
+        assertThat(gate.onResponse(afterUser(ALICE), ok, 1, mock(AbstractPassCmdHandler.class))).isSameAs(ok);
+
+        assertThat(logins.lastLogin("192.0.2.9")).contains(clock.instant());
+    }
+
+    @Test
+    void aRefusedLoginOrAnotherCommandIsNotRecorded() {
+        gate.onResponse(afterUser(ALICE), new POP3Response(POP3Response.ERR_RESPONSE, "no"), 1, mock(AbstractPassCmdHandler.class));
+        gate.onResponse(afterUser(ALICE), new POP3Response(POP3Response.OK_RESPONSE, "ok"), 1, mock(ProtocolHandler.class));
+
+        assertThat(logins.lastLogin("192.0.2.9")).isEmpty();
+    }
+
+    @Test
+    void aStoreOutageLeavesTheLoginAloneAndIsCounted() {
+        Pop3Gate unavailable = new Pop3Gate(UnavailableStores.popLogins(), accounts.logins(), recorder, clock);
+        Response ok = new POP3Response(POP3Response.OK_RESPONSE, "welcome");
+
+        assertThat(unavailable.onResponse(afterUser(ALICE), ok, 1, mock(AbstractPassCmdHandler.class))).isSameAs(ok);
+
+        assertThat(metrics.count("jamesguard_pop_before_smtp_store_failure")).isEqualTo(1);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.jamesguard.core.store.memory;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,14 @@ import org.jamesguard.core.store.FreezeStore;
 /** Frozen accounts in memory: lost on restart. */
 public final class MemoryFreezeStore implements FreezeStore {
     private final ConcurrentHashMap<String, FreezeRecord> frozen = new ConcurrentHashMap<>();
+
+    public MemoryFreezeStore() {
+    }
+
+    /** A store holding {@code restored} (a file store's freezes at start). */
+    public MemoryFreezeStore(Collection<FreezeRecord> restored) {
+        restored.forEach(record -> frozen.put(record.account(), record));
+    }
 
     @Override
     public boolean freeze(FreezeRecord record) {

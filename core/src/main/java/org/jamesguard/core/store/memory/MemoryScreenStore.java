@@ -1,6 +1,7 @@
 package org.jamesguard.core.store.memory;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,14 @@ import org.jamesguard.core.store.ScreenStore;
 /** In-memory screen: lost on restart. Expired entries are dropped when seen and on every write. */
 public final class MemoryScreenStore implements ScreenStore {
     private final ConcurrentMap<String, ScreenEntry> entries = new ConcurrentHashMap<>();
+
+    public MemoryScreenStore() {
+    }
+
+    /** A screen holding {@code restored} (a file store's entries at start). */
+    public MemoryScreenStore(Collection<ScreenEntry> restored) {
+        restored.forEach(entry -> entries.put(entry.ip(), entry));
+    }
 
     @Override
     public void put(ScreenEntry entry) {
@@ -37,6 +46,11 @@ public final class MemoryScreenStore implements ScreenStore {
     @Override
     public boolean remove(String ip) {
         return entries.remove(ip) != null;
+    }
+
+    /** Every entry held, expired ones not yet dropped included: what a file store writes. */
+    public List<ScreenEntry> snapshot() {
+        return List.copyOf(entries.values());
     }
 
     @Override

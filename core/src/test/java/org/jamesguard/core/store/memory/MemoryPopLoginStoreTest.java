@@ -5,49 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jamesguard.core.auth.PopLoginStore;
+import org.jamesguard.core.store.PopLoginStoreContract;
+import org.jamesguard.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-class MemoryPopLoginStoreTest {
+class MemoryPopLoginStoreTest implements PopLoginStoreContract {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
 
+    private final MutableClock clock = new MutableClock(T0);
     private final MemoryPopLoginStore store = new MemoryPopLoginStore();
 
-    @Test
-    void knowsNoLoginOfAnUnknownIp() {
-        assertThat(store.lastLogin("192.0.2.1")).isEmpty();
+    @Override
+    public PopLoginStore testee() {
+        return store;
     }
 
-    @Test
-    void remembersALogin() {
-        store.recordLogin("192.0.2.1", T0);
-
-        assertThat(store.lastLogin("192.0.2.1")).contains(T0);
-        assertThat(store.lastLogin("192.0.2.2")).isEmpty();
-    }
-
-    @Test
-    void keepsTheLatestLogin() {
-        store.recordLogin("192.0.2.1", T0);
-        store.recordLogin("192.0.2.1", T0.plusSeconds(60));
-
-        assertThat(store.lastLogin("192.0.2.1")).contains(T0.plusSeconds(60));
-    }
-
-    @Test
-    void anOlderLoginArrivingLateDoesNotReplaceALaterOne() {
-        store.recordLogin("192.0.2.1", T0.plusSeconds(60));
-        store.recordLogin("192.0.2.1", T0);
-
-        assertThat(store.lastLogin("192.0.2.1")).contains(T0.plusSeconds(60));
-    }
-
-    @Test
-    void keepsIpv6LoginsApartFromIpv4() {
-        store.recordLogin("2001:db8::1", T0);
-
-        assertThat(store.lastLogin("2001:db8::1")).contains(T0);
-        assertThat(store.lastLogin("192.0.2.1")).isEmpty();
+    @Override
+    public MutableClock clock() {
+        return clock;
     }
 
     @Test

@@ -1,0 +1,37 @@
+package org.jamesguard.core.store;
+
+import java.nio.file.Path;
+
+import org.jamesguard.core.store.file.FileStores;
+import org.jamesguard.core.store.memory.MemoryCounterStore;
+import org.jamesguard.core.store.memory.MemoryDistinctStore;
+import org.jamesguard.core.store.memory.MemoryFreezeStore;
+import org.jamesguard.core.store.memory.MemoryPopLoginStore;
+import org.jamesguard.core.store.memory.MemoryScreenStore;
+import org.jamesguard.core.store.memory.MemoryTokenStore;
+import org.jamesguard.core.store.redis.RedisStores;
+
+/** Opens the backend {@code <store><backend>} names. */
+public final class StoreBackends {
+    private StoreBackends() {
+    }
+
+    /**
+     * @param jamesHome the James home: a relative {@code <directory>} is under it
+     * @throws IllegalStateException when a file store's state is unreadable (naming the file): James must not
+     *                               start with frozen accounts silently lifted
+     */
+    public static Stores open(StoreConfig config, Path jamesHome) {
+        switch (config.backend()) {
+            case MEMORY:
+                return new Stores(new MemoryScreenStore(), new MemoryCounterStore(), new MemoryDistinctStore(),
+                    new MemoryFreezeStore(), new MemoryTokenStore(), new MemoryPopLoginStore());
+            case FILE:
+                return FileStores.open(jamesHome.resolve(config.directory()).toAbsolutePath().normalize());
+            case REDIS:
+                return RedisStores.connect(config.redis().orElseThrow());
+            default:
+                throw new IllegalStateException("unknown backend " + config.backend());
+        }
+    }
+}

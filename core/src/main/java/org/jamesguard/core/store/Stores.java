@@ -1,0 +1,90 @@
+package org.jamesguard.core.store;
+
+import java.util.Map;
+
+import org.jamesguard.core.auth.PopLoginStore;
+
+/**
+ * One backend's stores (SPEC §4): everything James Guard keeps, from one place, closed together when James
+ * stops. Open them with {@link StoreBackends#open}.
+ */
+public final class Stores implements AutoCloseable {
+    /** What a backend holds besides its stores: files, a connection. */
+    public interface Backend {
+        /** What {@code GET /guard/health} shows of the backend (where it keeps its state, whether it answers). */
+        Map<String, Object> health();
+
+        /** Writes what is still to be written and lets go of files and connections. */
+        void close();
+    }
+
+    private static final Backend NOTHING_HELD = new Backend() {
+        @Override
+        public Map<String, Object> health() {
+            return Map.of();
+        }
+
+        @Override
+        public void close() {
+            // nothing to write, nothing held
+        }
+    };
+
+    private final ScreenStore screen;
+    private final CounterStore counters;
+    private final DistinctStore distinct;
+    private final FreezeStore freezes;
+    private final TokenStore tokens;
+    private final PopLoginStore popLogins;
+    private final Backend backend;
+
+    public Stores(ScreenStore screen, CounterStore counters, DistinctStore distinct, FreezeStore freezes, TokenStore tokens,
+                  PopLoginStore popLogins, Backend backend) {
+        this.screen = screen;
+        this.counters = counters;
+        this.distinct = distinct;
+        this.freezes = freezes;
+        this.tokens = tokens;
+        this.popLogins = popLogins;
+        this.backend = backend;
+    }
+
+    /** Stores that hold nothing but themselves (memory). */
+    public Stores(ScreenStore screen, CounterStore counters, DistinctStore distinct, FreezeStore freezes, TokenStore tokens,
+                  PopLoginStore popLogins) {
+        this(screen, counters, distinct, freezes, tokens, popLogins, NOTHING_HELD);
+    }
+
+    public ScreenStore screen() {
+        return screen;
+    }
+
+    public CounterStore counters() {
+        return counters;
+    }
+
+    public DistinctStore distinct() {
+        return distinct;
+    }
+
+    public FreezeStore freezes() {
+        return freezes;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public PopLoginStore popLogins() {
+        return popLogins;
+    }
+
+    public Map<String, Object> health() {
+        return backend.health();
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+    }
+}

@@ -1,0 +1,122 @@
+package org.jamesguard.core.store.file;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jamesguard.core.store.Stores;
+import org.jamesguard.core.store.memory.MemoryCounterStore;
+import org.jamesguard.core.store.memory.MemoryDistinctStore;
+import org.jamesguard.core.store.memory.MemoryFreezeStore;
+import org.jamesguard.core.store.memory.MemoryPopLoginStore;
+import org.jamesguard.core.store.memory.MemoryScreenStore;
+import org.jamesguard.core.store.memory.MemoryTokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single-node store: the screen, frozen accounts and used tokens live in memory and survive restarts in
+ * one file each ({@link StateFile}), written in the background ({@link SnapshotWriter}). Counters, distinct
+ * IPs and POP3 logins stay in memory only: they describe the last minutes or hours, and a restart starting
+ * them afresh lets an attacker at most one more window. The directory is locked: two James processes never
+ * write the same files.
+ */
+public final class FileStores implements Stores.Backend {
+    private static final Logger LOGGER = LoggerFactory.getLogger(FileStores.class);
+    private static final String LOCK = ".lock";
+
+    private final Path directory;
+    private final FileChannel lockChannel;
+    private final SnapshotWriter writer = new SnapshotWriter();
+
+    private FileStores(Path directory, FileChannel lockChannel) {
+        this.directory = directory;
+        this.lockChannel = lockChannel;
+    }
+
+    /**
+     * Opens (creating it when missing) the store in {@code directory}.
+     *
+     * @throws IllegalStateException when another James holds the directory, or a state file is damaged and
+     *                               no good previous version remains (the message names the file)
+     */
+    public static Stores open(Path directory) {
+        FileChannel lock = lock(directory);
+        try {
+            return new FileStores(directory, lock).load();
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+    }
+
+    private Stores load() {
+        StateFile screenFile = new StateFile(directory, FileScreenStore.KIND);
+        MemoryScreenStore screen = new MemoryScreenStore(screenFile.load(FileScreenStore::decode).orElse(List.of()));
+        StateFile freezeFile = new StateFile(directory, FileFreezeStore.KIND);
+        MemoryFreezeStore freezes = new MemoryFreezeStore(freezeFile.load(FileFreezeStore::decode).orElse(List.of()));
+        StateFile tokenFile = new StateFile(directory, FileTokenStore.KIND);
+        MemoryTokenStore tokens = new MemoryTokenStore(tokenFile.load(FileTokenStore::decode).orElse(Map.of()));
+        LOGGER.info("James Guard keeps its state in {}: {} screen entries, {} frozen accounts, {} used tokens", directory,
+            screen.snapshot().size(), freezes.list().size(), tokens.snapshot().size());
+        return new Stores(
+            new FileScreenStore(screen, writer.track(screenFile, () -> FileScreenStore.encode(screen.snapshot()))),
+            new MemoryCounterStore(),
+            new MemoryDistinctStore(),
+            new FileFreezeStore(freezes, writer.track(freezeFile, () -> FileFreezeStore.encode(freezes.list()))),
+            new FileTokenStore(tokens, writer.track(tokenFile, () -> FileTokenStore.encode(tokens.snapshot()))),
+            new MemoryPopLoginStore(),
+            this);
+    }
+
+    private static FileChannel lock(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            FileChannel channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("another James keeps its James Guard state in " + directory
+                    + ": give each James its own <store><directory>, or share state with <backend>redis</backend>");
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + directory + " for the James Guard state", e);
+        }
+    }
+
+    private static void release(FileChannel lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOGGER.warn("cannot release the lock of the James Guard state directory", e);
+        }
+    }
+
+    @Override
+    public Map<String, Object> health() {
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("directory", directory.toString());
+        health.put("writes", writer.failure().map(failure -> "failing: " + failure).orElse("ok"));
+        return health;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        release(lockChannel);
+    }
+}

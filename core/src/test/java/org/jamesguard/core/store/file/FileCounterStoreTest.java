@@ -1,0 +1,23 @@
+package org.jamesguard.core.store.file;
+
+import org.jamesguard.core.store.CounterStore;
+import org.jamesguard.core.store.CounterStoreContract;
+import org.jamesguard.core.testing.MutableClock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The {@link CounterStore} contract on the file backend (held in memory: it is not kept across restarts). */
+class FileCounterStoreTest implements CounterStoreContract {
+    @RegisterExtension
+    final FileStoresExtension files = new FileStoresExtension();
+    private final MutableClock clock = new MutableClock();
+
+    @Override
+    public CounterStore testee() {
+        return files.stores().counters();
+    }
+
+    @Override
+    public MutableClock clock() {
+        return clock;
+    }
+}
