@@ -123,38 +123,43 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ScreenStore screenStore(Stores stores, GuardMetrics metrics) {
-        return TimedStores.timed(ScreenStore.class, stores.screen(), metrics);
+    ScreenStore screenStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
+        return timedIfRemote(ScreenStore.class, stores.screen(), settings, metrics);
     }
 
     @Provides
     @Singleton
-    CounterStore counterStore(Stores stores, GuardMetrics metrics) {
-        return TimedStores.timed(CounterStore.class, stores.counters(), metrics);
+    CounterStore counterStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
+        return timedIfRemote(CounterStore.class, stores.counters(), settings, metrics);
     }
 
     @Provides
     @Singleton
-    PopLoginStore popLoginStore(Stores stores, GuardMetrics metrics) {
-        return TimedStores.timed(PopLoginStore.class, stores.popLogins(), metrics);
+    PopLoginStore popLoginStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
+        return timedIfRemote(PopLoginStore.class, stores.popLogins(), settings, metrics);
     }
 
     @Provides
     @Singleton
-    FreezeStore freezeStore(Stores stores, GuardMetrics metrics) {
-        return TimedStores.timed(FreezeStore.class, stores.freezes(), metrics);
+    FreezeStore freezeStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
+        return timedIfRemote(FreezeStore.class, stores.freezes(), settings, metrics);
     }
 
     @Provides
     @Singleton
-    TokenStore tokenStore(Stores stores, GuardMetrics metrics) {
-        return TimedStores.timed(TokenStore.class, stores.tokens(), metrics);
+    TokenStore tokenStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
+        return timedIfRemote(TokenStore.class, stores.tokens(), settings, metrics);
     }
 
     @Provides
     @Singleton
-    DistinctStore distinctStore(Stores stores, GuardMetrics metrics) {
-        return TimedStores.timed(DistinctStore.class, stores.distinct(), metrics);
+    DistinctStore distinctStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
+        return timedIfRemote(DistinctStore.class, stores.distinct(), settings, metrics);
+    }
+
+    /** Memory and file stores answer from the heap: a timer would cost more than the call it times. */
+    private static <T> T timedIfRemote(Class<T> type, T store, GuardSettings settings, GuardMetrics metrics) {
+        return settings.store().backend() == StoreConfig.Backend.REDIS ? TimedStores.timed(type, store, metrics) : store;
     }
 
     @Provides

@@ -53,20 +53,30 @@ final class Load {
         }
     }
 
-    /** One round on one server: messages accepted, seconds until James had processed them all, latencies. */
+    /**
+     * One round on one server: messages accepted, seconds until James had processed them all, the CPU James
+     * used meanwhile, latencies.
+     */
     static final class Round {
         final int messages;
         final double seconds;
+        final double jamesCpuSeconds;
         final long[] latencies;
 
-        Round(int messages, double seconds, long[] latencies) {
+        Round(int messages, double seconds, double jamesCpuSeconds, long[] latencies) {
             this.messages = messages;
             this.seconds = seconds;
+            this.jamesCpuSeconds = jamesCpuSeconds;
             this.latencies = latencies;
         }
 
         double perSecond() {
             return messages / seconds;
+        }
+
+        /** James's CPU time per message, in milliseconds. */
+        double cpuMillisPerMessage() {
+            return jamesCpuSeconds * 1000 / messages;
         }
     }
 
@@ -100,6 +110,8 @@ final class Load {
                 }));
             }
             ready.await();
+            long pid = james.server().pid();
+            double cpuBefore = ProcessCpu.seconds(pid);
             long start = System.nanoTime();
             deadline[0] = start + duration.toNanos();
             go.countDown();
@@ -109,8 +121,9 @@ final class Load {
             }
             awaitEmptySpool(james);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = ProcessCpu.seconds(pid) - cpuBefore;
             long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-            return new Round(all.length, seconds, all);
+            return new Round(all.length, seconds, cpu, all);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a load client failed: " + e.getCause().getMessage(), e.getCause());
         } finally {

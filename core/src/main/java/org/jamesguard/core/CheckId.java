@@ -1,6 +1,7 @@
 package org.jamesguard.core;
 
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -11,6 +12,7 @@ public final class CheckId {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private final String name;
+    private final ConcurrentHashMap<String, String> metrics = new ConcurrentHashMap<>();
 
     private CheckId(String name) {
         this.name = name;
@@ -31,6 +33,11 @@ public final class CheckId {
     /** The name as it appears in metric names: {@code jamesguard_<metricName>_<outcome>}. */
     public String metricName() {
         return name.replace('-', '_');
+    }
+
+    /** {@code jamesguard_<metricName>_<outcome>}, made once: every decision counts one. */
+    public String metric(String outcome) {
+        return metrics.computeIfAbsent(outcome, key -> GuardMetrics.PREFIX + metricName() + "_" + key);
     }
 
     @Override

@@ -174,7 +174,7 @@ public final class DecisionRecorder {
     }
 
     private void count(CheckId id, String outcome) {
-        metrics.increment(GuardMetrics.PREFIX + id.metricName() + "_" + outcome);
+        metrics.increment(id.metric(outcome));
     }
 
     static Header reportHeader(CheckId id, Reply reply) {

@@ -99,6 +99,7 @@ class OperationsIT {
         String metrics = james.webAdmin().get("/metrics").expect(200).body();
 
         assertThat(metrics).contains("jamesguard_local_sender_requires_auth_reject_total 1.0",
-            "jamesguard_screened_ips 1.0", "jamesguard_frozen_accounts 0.0", "jamesguard_store_screen_find");
+            "jamesguard_screened_ips 1.0", "jamesguard_frozen_accounts 0.0")
+            .as("the file store answers from the heap: its calls are not timed").doesNotContain("jamesguard_store_");
     }
 }

@@ -70,6 +70,8 @@ class SharedRedisStoreIT {
         }
         assertThat(a.webAdmin().get("/guard/accounts/" + ALICE + "/counters").expect(200).json()
             .get("messages").get("reserved").get("count").asLong()).isEqualTo(10);
+        // a remote store's calls are timed, so a slow Redis shows on the metrics
+        assertThat(a.webAdmin().get("/metrics").expect(200).body()).contains("jamesguard_store_counter_tryacquire");
     }
 
     @Test

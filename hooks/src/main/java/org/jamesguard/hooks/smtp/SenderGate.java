@@ -1,12 +1,11 @@
 package org.jamesguard.hooks.smtp;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 
 import javax.inject.Inject;
 
@@ -98,21 +97,31 @@ public class SenderGate implements MailHook, RcptHook, MessageHook {
      * refuses its overlong or unterminated lines.
      */
     static String readHeaderSection(MailEnvelope mail) {
-        try (InputStream in = new BufferedInputStream(mail.getMessageInputStream())) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try (InputStream in = mail.getMessageInputStream()) {
+            byte[] section = new byte[Math.min(4096, MAX_HEADER_SECTION)];
+            int length = 0;
             // as if after a line end, so an empty first line ends an empty header section
             int before = -1;
             int previous = '\n';
-            int current;
-            while (out.size() < MAX_HEADER_SECTION && (current = in.read()) >= 0) {
-                out.write(current);
-                if (current == '\n' && (previous == '\n' || previous == '\r' && before == '\n')) {
+            while (length < MAX_HEADER_SECTION) {
+                if (length == section.length) {
+                    section = Arrays.copyOf(section, Math.min(MAX_HEADER_SECTION, section.length * 2));
+                }
+                int read = in.read(section, length, section.length - length);
+                if (read < 0) {
                     break;
                 }
-                before = previous;
-                previous = current;
+                for (int i = length; i < length + read; i++) {
+                    int current = section[i];
+                    if (current == '\n' && (previous == '\n' || previous == '\r' && before == '\n')) {
+                        return new String(section, 0, i + 1, StandardCharsets.UTF_8);
+                    }
+                    before = previous;
+                    previous = current;
+                }
+                length += read;
             }
-            return new String(out.toByteArray(), StandardCharsets.UTF_8);
+            return new String(section, 0, length, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the message", e);
         }

@@ -2,9 +2,9 @@ package org.jamesguard.hooks.smtp;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
@@ -31,23 +31,23 @@ public final class SmtpSessions {
             .tls(session.isTLSStarted())
             .helo(session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null))
             .authUser(Optional.ofNullable(session.getUsername()).map(Username::asString).orElse(null))
-            .recipients(recipients(session));
-        session.getAttachment(SMTPSession.SENDER, State.Transaction).ifPresent(sender -> withSender(builder, sender));
+            .recipients(Envelope.of(session).recipients(session));
+        session.getAttachment(SMTPSession.SENDER, State.Transaction).ifPresent(sender -> withSender(session, builder, sender));
         return builder.build();
     }
 
     /** The snapshot at MAIL time: the sender is the command's argument, not yet in the session. */
     public static SessionSnapshot snapshot(SMTPSession session, TrustedNetworks trusted, MaybeSender sender) {
         SessionSnapshot.Builder builder = snapshot(session, trusted).toBuilder();
-        withSender(builder, sender);
+        withSender(session, builder, sender);
         return builder.build();
     }
 
-    private static void withSender(SessionSnapshot.Builder builder, MaybeSender sender) {
+    private static void withSender(SMTPSession session, SessionSnapshot.Builder builder, MaybeSender sender) {
         if (sender.isNullSender()) {
             builder.nullSender();
         } else {
-            builder.mailFrom(toEmail(sender.get()));
+            builder.mailFrom(Envelope.of(session).sender(sender.get()));
         }
     }
 
@@ -87,9 +87,52 @@ public final class SmtpSessions {
         }
     }
 
-    private static List<EmailAddress> recipients(SMTPSession session) {
-        return session.getAttachment(SMTPSession.RCPT_LIST, State.Transaction)
-            .map(list -> list.stream().map(SmtpSessions::toEmail).collect(Collectors.toUnmodifiableList()))
-            .orElse(List.of());
+    /**
+     * The transaction's addresses as core reads them, each converted once: every hook of every gate takes a
+     * snapshot, and a recipient list converted anew each time would cost more than the checks that read it.
+     */
+    private static final class Envelope {
+        private static final AttachmentKey<Envelope> KEY = AttachmentKey.of("jamesguard.envelope", Envelope.class);
+
+        private MailAddress sender;
+        private EmailAddress senderAddress;
+        private List<MailAddress> source = List.of();
+        private final List<EmailAddress> converted = new ArrayList<>();
+        private List<EmailAddress> recipients = List.of();
+
+        static Envelope of(SMTPSession session) {
+            Optional<Envelope> known = session.getAttachment(KEY, State.Transaction);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            Envelope envelope = new Envelope();
+            session.setAttachment(KEY, envelope, State.Transaction);
+            return envelope;
+        }
+
+        EmailAddress sender(MailAddress address) {
+            if (!address.equals(sender)) {
+                sender = address;
+                senderAddress = toEmail(address);
+            }
+            return senderAddress;
+        }
+
+        /** James only appends to a transaction's list; another list, or a shorter one, is converted afresh. */
+        List<EmailAddress> recipients(SMTPSession session) {
+            List<MailAddress> current = session.getAttachment(SMTPSession.RCPT_LIST, State.Transaction).orElse(List.of());
+            if (current != source || current.size() < converted.size()) {
+                source = current;
+                converted.clear();
+                recipients = List.of();
+            }
+            for (int i = converted.size(); i < current.size(); i++) {
+                converted.add(toEmail(current.get(i)));
+            }
+            if (recipients.size() != converted.size()) {
+                recipients = List.copyOf(converted);
+            }
+            return recipients;
+        }
     }
 }

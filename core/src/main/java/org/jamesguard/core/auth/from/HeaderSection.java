@@ -38,7 +38,7 @@ final class HeaderSection {
                 throw new Refusal("header line longer than " + MAX_LINE_OCTETS + " octets");
             }
             if (AddressTokenizer.isWsp(line.charAt(0))) {
-                if (line.chars().allMatch(c -> AddressTokenizer.isWsp((char) c))) {
+                if (isAllWhitespace(line)) {
                     throw new Refusal("obsolete syntax: whitespace-only line in the header section");
                 }
                 if (!inField) {
@@ -84,10 +84,28 @@ final class HeaderSection {
         if (from && trimmed.length() != name.length()) {
             throw new Refusal("whitespace before the colon of a From field");
         }
-        if (trimmed.isEmpty() || !trimmed.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+        if (trimmed.isEmpty() || !isVisibleAscii(trimmed)) {
             throw new Refusal("malformed header field name");
         }
         return from ? new StringBuilder(line.substring(colon + 1)) : null;
+    }
+
+    private static boolean isAllWhitespace(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (!AddressTokenizer.isWsp(line.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isVisibleAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) <= ' ' || name.charAt(i) >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index of the CRLF ending the line at {@code start}, or the end of the text; a lone CR or LF is refused. */
