@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * Runs the benchmarks named on the command line (all by default): {@code store}, {@code smtp}, {@code dns}.
+ * Runs the benchmarks named on the command line (all by default): {@code store}, {@code redis}, {@code smtp},
+ * {@code dns}.
  * Each writes its section to {@code benchmarks/target/results/}; at the end {@code benchmarks/target/benchmarks.md}
  * holds the machine, the command and every section present, ready for BENCHMARKS.md.
  */
@@ -30,6 +31,7 @@ public final class Benchmarks {
         SmtpServers[] servers = new SmtpServers[1];
         Map<String, Callable<Report>> all = new LinkedHashMap<>();
         all.put("store", StoreBenchmarks::run);
+        all.put("redis", RedisStoreBenchmark::run);
         all.put("smtp", () -> SmtpLoadBenchmark.run(started(servers, settings), settings));
         all.put("dns", () -> DnsLatencyBenchmark.run(started(servers, settings), settings));
         List<String> chosen = args.length == 0 ? new ArrayList<>(all.keySet()) : List.of(args);
@@ -65,7 +67,7 @@ public final class Benchmarks {
     private static String combined(Iterable<String> order) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("Measured on ").append(LocalDate.now()).append(": ").append(machine()).append("\n\n");
-        out.append("Command: `benchmarks/run.sh` (all), or `benchmarks/run.sh store smtp dns`\n\n");
+        out.append("Command: `benchmarks/run.sh` (all), or `benchmarks/run.sh store redis smtp dns`\n\n");
         for (String name : order) {
             Path section = RESULTS.resolve(name + ".md");
             if (Files.exists(section)) {

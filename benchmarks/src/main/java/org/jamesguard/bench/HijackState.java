@@ -6,9 +6,9 @@ import java.time.Clock;
 import org.apache.james.metrics.dropwizard.DropWizardGaugeRegistry;
 import org.apache.james.metrics.dropwizard.DropWizardMetricFactory;
 import org.jamesguard.JamesMetrics;
-import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.GuardMetrics;
+import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.hijack.FreezeService;
 import org.jamesguard.core.hijack.FrozenAccounts;
 import org.jamesguard.core.hijack.HijackConfig;
@@ -33,9 +33,9 @@ import org.jamesguard.core.testing.HijackFixture;
 import com.codahale.metrics.MetricRegistry;
 
 /**
- * Hijack detection wired as the extension wires it in James: memory stores behind {@link TimedStores},
- * {@link JamesMetrics} over James's Dropwizard metrics, the system clock. Limits are out of reach, so every
- * message is counted and accepted: the common path.
+ * Hijack detection wired as the extension wires it in James: {@link JamesMetrics} over James's Dropwizard
+ * metrics, the system clock, and store timers only around a remote store, as {@code JamesGuardModule} does.
+ * Limits are out of reach, so every message is counted and accepted: the common path.
  */
 final class HijackState {
     /** A client address of the "other" class, which every message here comes from. */
@@ -46,38 +46,58 @@ final class HijackState {
         + "<local><max>2000000000</max><window>60m</window></local>"
         + "<other><max>2000000000</max><window>60m</window></other></limits>";
 
-    final MemoryCounterStore counterStore = new MemoryCounterStore();
-    final MemoryDistinctStore distinctStore = new MemoryDistinctStore();
+    final CounterStore counterStore;
+    final DistinctStore distinctStore;
+    final FrozenAccounts frozen;
     final HijackPolicy policy;
 
+    /** On the in-memory stores, untimed. */
     HijackState() {
+        this(new MemoryCounterStore(), new MemoryDistinctStore(), new MemoryFreezeStore(), new MemoryTokenStore(), false);
+    }
+
+    HijackState(CounterStore counterStore, DistinctStore distinctStore, FreezeStore freezeStore, TokenStore tokenStore,
+                boolean remote) {
+        this.counterStore = counterStore;
+        this.distinctStore = distinctStore;
         MetricRegistry registry = new MetricRegistry();
         GuardMetrics metrics = new JamesMetrics(new DropWizardMetricFactory(registry), new DropWizardGaugeRegistry(registry));
         Clock clock = Clock.systemUTC();
         HijackConfig config = HijackFixture.config(UNREACHABLE_LIMITS);
-        CounterStore counters = TimedStores.timed(CounterStore.class, counterStore, metrics);
-        DistinctStore distinct = TimedStores.timed(DistinctStore.class, distinctStore, metrics);
-        FreezeStore freezes = TimedStores.timed(FreezeStore.class, new MemoryFreezeStore(), metrics);
-        TokenStore tokens = TimedStores.timed(TokenStore.class, new MemoryTokenStore(), metrics);
+        CounterStore counters = remote ? TimedStores.timed(CounterStore.class, counterStore, metrics) : counterStore;
+        DistinctStore distinct = remote ? TimedStores.timed(DistinctStore.class, distinctStore, metrics) : distinctStore;
+        FreezeStore freezes = remote ? TimedStores.timed(FreezeStore.class, freezeStore, metrics) : freezeStore;
+        TokenStore tokens = remote ? TimedStores.timed(TokenStore.class, tokenStore, metrics) : tokenStore;
         HijackCounters hijackCounters = new HijackCounters(counters, distinct);
         DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_OPEN, false, clock);
         FreezeService freezeService = new FreezeService(freezes, tokens, hijackCounters, new UnfreezeTokens(new byte[32]),
             notice -> { }, config, clock);
+        frozen = new FrozenAccounts(freezes, recorder);
         policy = new HijackPolicy(config, new NetworkClasses(IpMatcher.parse("192.0.2.10"), NetworkClasses.PRIVATE_RANGES),
-            hijackCounters, freezeService, new FrozenAccounts(freezes, recorder), recorder, clock);
+            hijackCounters, freezeService, frozen, recorder, clock);
     }
 
-    /** Counts one message of {@code account} as an authenticated SMTP session's DATA does. */
-    boolean countMessage(String account, AuditContext context) {
-        return !policy.countMessage(account, CLIENT, 1, context).refuses();
+    /** A login of the session's account whose password was right, as every protocol's gate meets it. */
+    boolean login(SessionSnapshot session) {
+        return !policy.atLogin(session, session.authUser().orElseThrow()).refuses();
     }
 
-    /** {@code count} account names: user0@example.test... */
-    static String[] accounts(int count) {
-        String[] accounts = new String[count];
+    /** Counts one message of the session's account, as an authenticated SMTP session's DATA does. */
+    boolean countMessage(SessionSnapshot session) {
+        return !policy.atMessage(session).refuses();
+    }
+
+    /** The session of {@code account}, authenticated from {@link #CLIENT}. */
+    static SessionSnapshot session(String account) {
+        return SessionSnapshot.builder(CLIENT).sessionId("bench").listener("smtp-submission").authUser(account).build();
+    }
+
+    /** The sessions of {@code count} accounts: user0@example.test... */
+    static SessionSnapshot[] sessions(int count) {
+        SessionSnapshot[] sessions = new SessionSnapshot[count];
         for (int i = 0; i < count; i++) {
-            accounts[i] = "user" + i + "@example.test";
+            sessions[i] = session("user" + i + "@example.test");
         }
-        return accounts;
+        return sessions;
     }
 }

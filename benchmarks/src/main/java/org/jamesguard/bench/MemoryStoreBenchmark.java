@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decisions per second of the in-memory store: one {@code tryAcquire} of the counter store alone, and a whole
- * hijack decision ({@code HijackPolicy.countMessage}: the account's limit, the IPs seen, metrics and timers),
+ * hijack decision ({@code HijackPolicy.atMessage}: the account's limit through the choke point and its metrics),
  * over 1k or 1M tracked accounts, each call for a random account. Run with 1 and 2 threads by
  * {@link StoreBenchmarks}.
  */
@@ -40,20 +40,19 @@ public class MemoryStoreBenchmark {
         @Param({"1000", "1000000"})
         int accounts;
 
-        String[] names;
+        SessionSnapshot[] sessions;
         MemoryCounterStore store;
         HijackState hijack;
-        AuditContext context;
 
         @Setup(Level.Trial)
         public void track() {
-            names = HijackState.accounts(accounts);
+            sessions = HijackState.sessions(accounts);
             store = new MemoryCounterStore();
             hijack = new HijackState();
-            context = AuditContext.of("bench", "198.51.100.7", null, "smtp-submission");
-            for (String name : names) {
-                store.tryAcquire(name, 1, Long.MAX_VALUE, HOUR, Instant.now());
-                hijack.countMessage(name, context);
+            for (SessionSnapshot session : sessions) {
+                store.tryAcquire(session.authUser().orElseThrow(), 1, Long.MAX_VALUE, HOUR, Instant.now());
+                hijack.login(session);
+                hijack.countMessage(session);
             }
         }
     }
@@ -73,12 +72,12 @@ public class MemoryStoreBenchmark {
 
     @Benchmark
     public CounterStore.Acquisition counterStoreTryAcquire(Accounts accounts, Walk walk) {
-        String account = accounts.names[walk.next(accounts.accounts)];
+        String account = accounts.sessions[walk.next(accounts.accounts)].authUser().orElseThrow();
         return accounts.store.tryAcquire(account, 1, Long.MAX_VALUE, HOUR, Instant.now());
     }
 
     @Benchmark
     public boolean hijackCountMessage(Accounts accounts, Walk walk) {
-        return accounts.hijack.countMessage(accounts.names[walk.next(accounts.accounts)], accounts.context);
+        return accounts.hijack.countMessage(accounts.sessions[walk.next(accounts.accounts)]);
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -27,12 +27,11 @@ final class StoreBenchmarks {
             .paragraph("JMH 1.37, one fork (`-Xms3g -Xmx3g`, G1 as in James), 3 × 2 s warm-up, 5 × 2 s measured; "
                 + "each call for a random tracked account, every account with one message in its window already. "
                 + "`counterStoreTryAcquire` is the counter store alone; `hijackCountMessage` is a whole decision as "
-                + "an authenticated message meets it in James: `HijackPolicy.countMessage` (account check, IP class, "
-                + "the limit's `tryAcquire`, the IPs seen for a freeze notice), through the choke point with James's "
-                + "Dropwizard metrics and the store timers.")
+                + "an authenticated message meets it in James: `HijackPolicy.atMessage` (account check, IP class, "
+                + "the limit's `tryAcquire`), through the choke point with James's Dropwizard metrics.")
             .table(decisions())
             .paragraph("Heap per tracked account, measured by walking the stores' object graphs with JOL 0.17 after "
-                + String.format("%,d", HEAP_ACCOUNTS) + " accounts each counted one message (so every window still "
+                + String.format("%,d", HEAP_ACCOUNTS) + " accounts each logged in and sent one message (so every window still "
                 + "holds a count), minus the empty stores; map tables included.")
             .table(heapPerAccount());
         return report;
@@ -63,16 +62,16 @@ final class StoreBenchmarks {
     }
 
     private static Table heapPerAccount() {
-        String[] accounts = HijackState.accounts(HEAP_ACCOUNTS);
+        SessionSnapshot[] sessions = HijackState.sessions(HEAP_ACCOUNTS);
         MemoryCounterStore counterOnly = new MemoryCounterStore();
         HijackState hijack = new HijackState();
         long counterOnlyBefore = size(counterOnly);
         long countersBefore = size(hijack.counterStore);
         long distinctBefore = size(hijack.distinctStore);
-        AuditContext context = AuditContext.of("heap", "198.51.100.7", null, "smtp-submission");
-        for (String account : accounts) {
-            counterOnly.tryAcquire(account, 1, 100, Duration.ofHours(1), Instant.now());
-            hijack.countMessage(account, context);
+        for (SessionSnapshot session : sessions) {
+            counterOnly.tryAcquire(session.authUser().orElseThrow(), 1, 100, Duration.ofHours(1), Instant.now());
+            hijack.login(session);
+            hijack.countMessage(session);
         }
         double counterOnlyBytes = (size(counterOnly) - counterOnlyBefore) / (double) HEAP_ACCOUNTS;
         double countersBytes = (size(hijack.counterStore) - countersBefore) / (double) HEAP_ACCOUNTS;

@@ -90,15 +90,21 @@ public final class HijackPolicy implements AccountGate {
     /** A message about to be accepted from an authenticated SMTP session. */
     public Decision atMessage(SessionSnapshot session) {
         return session.authUser()
-            .map(account -> countMessage(account, session.clientIp(), session.recipients().size(), session.auditContext()))
+            .map(account -> count(account, session.clientIp(), session.recipients().size(), session.auditContext(), false))
             .orElse(Decision.PROCEED);
     }
 
     /**
      * Counts one accepted message (or its recipients, C10) against the limit of the client's IP class;
-     * the message that would go past it is refused, or freezes the account (C7).
+     * the message that would go past it is refused, or freezes the account (C7). For a submission that did
+     * not log in through {@link #atLogin} (JMAP), whose client address is recorded here instead.
      */
     public Decision countMessage(String account, InetAddress clientIp, int recipients, AuditContext context) {
+        return count(account, clientIp, recipients, context, true);
+    }
+
+    /** An SMTP session's login recorded its address already: the count is then the message's one store call. */
+    private Decision count(String account, InetAddress clientIp, int recipients, AuditContext context, boolean recordIp) {
         if (!watches(account)) {
             return Decision.PROCEED;
         }
@@ -113,7 +119,7 @@ public final class HijackPolicy implements AccountGate {
             return SendLimitCheck.check(acquisition, ipClass, limit, config.reply, config.freezeOnLimit);
         }, () -> freezeOnLimit(account, "sending limit reached (" + ipClass.key() + " IPs)",
             Map.of(countName(ipClass, limit), count[0]), context));
-        if (!decision.refuses()) {
+        if (recordIp && !decision.refuses()) {
             recordIp(account, IpAddresses.format(clientIp), now);
         }
         return decision;

@@ -502,6 +502,16 @@ class HijackPolicyTest {
         }
 
         @Test
+        void atMessageLeavesTheAddressToTheLoginThatRecordedIt() {
+            assertThat(policy().atMessage(authenticated(OTHER_IP, JOHN))).hasToString(PROCEED);
+            assertThat(hijack.counters().ipsSeen(JOHN, T0)).isEmpty();
+
+            assertThat(login(OTHER_IP)).hasToString(PROCEED);
+            assertThat(policy().atMessage(authenticated(OTHER_IP, JOHN))).hasToString(PROCEED);
+            assertThat(hijack.counters().ipsSeen(JOHN, T0)).containsExactly(OTHER_IP);
+        }
+
+        @Test
         void atMessageOfAnUnauthenticatedSessionCountsNothing() {
             configure("<limits><other><max>1</max></other></limits>");
 

@@ -1,7 +1,9 @@
 package org.jamesguard.testing.redis;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -132,6 +135,36 @@ public final class RedisServer implements AutoCloseable, AfterAllCallback {
         String reply = command("CLIENT PAUSE " + duration.toMillis(), 5);
         if (!reply.equals("+OK\r\n")) {
             throw new IllegalStateException("CLIENT PAUSE answered " + reply);
+        }
+    }
+
+    /**
+     * The commands clients sent while {@code action} ran, as MONITOR sees them: each is one round trip (or one
+     * slot of a pipeline). The commands a Lua script runs inside Redis are not counted; those of other clients are.
+     */
+    public long clientCommands(Runnable action) {
+        String mark = "jamesguard-mark-" + UUID.randomUUID();
+        try (Socket monitor = new Socket()) {
+            monitor.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            monitor.setSoTimeout(10_000);
+            monitor.getOutputStream().write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
+            if (!"+OK".equals(lines.readLine())) {
+                throw new IllegalStateException("MONITOR refused by redis-server on port " + port);
+            }
+            action.run();
+            if (!command("ECHO " + mark, 1).equals("$")) {
+                throw new IllegalStateException("redis-server on port " + port + " did not echo");
+            }
+            long commands = 0;
+            for (String line = lines.readLine(); !line.contains(mark); line = lines.readLine()) {
+                if (!line.contains(" lua] ")) {
+                    commands++;
+                }
+            }
+            return commands;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot monitor redis-server on port " + port, e);
         }
     }
 

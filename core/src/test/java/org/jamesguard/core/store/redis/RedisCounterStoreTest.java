@@ -46,4 +46,17 @@ class RedisCounterStoreTest implements CounterStoreContract {
         assertThat(acquired.stream().mapToInt(Integer::intValue).sum()).isEqualTo(limit);
         assertThat(nodes.get(1).count(KEY, WINDOW, clock.instant())).isEqualTo(limit);
     }
+
+    @Test
+    void aCountIsOneRoundTrip() {
+        testee().tryAcquire(KEY, 1, 100, WINDOW, clock.instant());
+
+        long commands = redis.server().clientCommands(() -> {
+            for (int i = 0; i < 10; i++) {
+                assertThat(testee().tryAcquire(KEY, 1, 100, WINDOW, clock.instant()).acquired()).isTrue();
+            }
+        });
+
+        assertThat(commands).isEqualTo(10);
+    }
 }
