@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 
 import javax.inject.Inject;
+import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.SessionSnapshot;
@@ -40,7 +42,7 @@ public class ClientIsScreened extends GenericMatcher {
 
     /** Decided like the connect-time check, so report-only mode and the audit log apply here too. */
     @Override
-    public Collection<MailAddress> match(Mail mail) {
+    public Collection<MailAddress> match(Mail mail) throws MessagingException {
         String remote = mail.getRemoteAddr();
         if (remote == null || !IpAddresses.isLiteral(remote)) {
             return List.of();
@@ -48,8 +50,8 @@ public class ClientIsScreened extends GenericMatcher {
         InetAddress ip = IpAddresses.parse(remote);
         SessionSnapshot client = SessionSnapshot.builder(ip).sessionId(mail.getName()).listener("mailet")
             .trusted(trusted.isTrusted(ip)).build();
-        boolean screened = recorder.decide(ScreenedIpCheck.ID, Mode.ENFORCE, client.auditContext(),
-            () -> screen.atConnect(client)).refuses();
-        return screened ? mail.getRecipients() : List.of();
+        Decision decision = StoreOutages.decided(recorder.decide(ScreenedIpCheck.ID, Mode.ENFORCE, client.auditContext(),
+            () -> screen.atConnect(client)), "could not tell whether " + remote + ", which sent " + mail.getName() + ", is screened");
+        return decision.refuses() ? mail.getRecipients() : List.of();
     }
 }

@@ -3,15 +3,13 @@ package org.jamesguard.mailets;
 import java.net.InetAddress;
 import java.util.Optional;
 
-import javax.mail.MessagingException;
-
 import javax.inject.Inject;
+import javax.mail.MessagingException;
 
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.Decision;
-import org.jamesguard.core.Replies;
 import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.net.IpAddresses;
 
@@ -49,12 +47,9 @@ public class CountSubmission extends GenericMailet {
         if (account.isEmpty()) {
             return;
         }
-        Decision decision = policy.countMessage(account.get(), clientIp(mail), mail.getRecipients().size(),
-            AuditContext.of(mail.getName(), mail.getRemoteAddr(), account.get(), "jmap"));
-        if (decision.reply().filter(Replies.STORE_UNAVAILABLE::equals).isPresent()) {
-            throw new MessagingException("could not count " + mail.getName() + " against the limits of " + account.get()
-                + ": " + decision.reply().get());
-        }
+        Decision decision = StoreOutages.decided(policy.countMessage(account.get(), clientIp(mail), mail.getRecipients().size(),
+            AuditContext.of(mail.getName(), mail.getRemoteAddr(), account.get(), "jmap")),
+            "could not count " + mail.getName() + " against the limits of " + account.get());
         if (decision.refuses()) {
             mail.setState(onLimit);
         }

@@ -2,13 +2,16 @@ package org.jamesguard.mailets;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import javax.inject.Inject;
+import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
 import org.jamesguard.core.AuditContext;
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.hijack.FrozenAccounts;
 
@@ -30,11 +33,14 @@ public class SubmittedByFrozenAccount extends GenericMatcher {
     }
 
     @Override
-    public Collection<MailAddress> match(Mail mail) {
-        return Submitters.account(mail)
-            .filter(account -> frozen.atStep(account, AuditContext.of(mail.getName(), mail.getRemoteAddr(), account, "mailet"),
-                Replies.ACCOUNT_FROZEN_SESSION).refuses())
-            .map(account -> mail.getRecipients())
-            .orElse(List.of());
+    public Collection<MailAddress> match(Mail mail) throws MessagingException {
+        Optional<String> account = Submitters.account(mail);
+        if (account.isEmpty()) {
+            return List.of();
+        }
+        Decision decision = StoreOutages.decided(frozen.atStep(account.get(),
+            AuditContext.of(mail.getName(), mail.getRemoteAddr(), account.get(), "mailet"), Replies.ACCOUNT_FROZEN_SESSION),
+            "could not tell whether " + account.get() + ", who submitted " + mail.getName() + ", is frozen");
+        return decision.refuses() ? mail.getRecipients() : List.of();
     }
 }

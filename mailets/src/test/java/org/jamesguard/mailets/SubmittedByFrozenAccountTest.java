@@ -1,9 +1,12 @@
 package org.jamesguard.mailets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jamesguard.mailets.TestMails.mail;
 import static org.jamesguard.mailets.TestMails.overJmap;
 import static org.jamesguard.mailets.TestMails.overSmtp;
+
+import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
@@ -108,11 +111,15 @@ class SubmittedByFrozenAccountTest {
     }
 
     @Test
-    void aStoreOutageHoldsEverySubmissionWhenFailingClosed() throws Exception {
+    void aStoreOutageSendsEverySubmissionToTheErrorProcessorWhenFailingClosed() throws Exception {
         HijackFixture down = HijackFixture.builder().freezeStore(UnavailableStores.freezes())
             .storeFailurePolicy(StoreFailurePolicy.FAIL_CLOSED).build();
+        SubmittedByFrozenAccount matcher = matcher(down);
 
-        assertThat(matcher(down).match(overSmtp(JOHN).build())).containsExactly(new MailAddress("friend@example.org"));
-        assertThat(matcher(down).match(mail().build())).as("no submitter: not asked").isEmpty();
+        // not to the frozen accounts' quarantine: the account may well not be frozen
+        assertThatThrownBy(() -> matcher.match(overSmtp(JOHN).build())).isInstanceOf(MessagingException.class)
+            .hasMessage("could not tell whether john@example.com, who submitted mail-1, is frozen: "
+                + "451 4.3.0 Temporary local problem, try again later");
+        assertThat(matcher.match(mail().build())).as("no submitter: not asked").isEmpty();
     }
 }

@@ -10,6 +10,8 @@ import org.jamesguard.core.hijack.FreezeRecord;
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
+import org.jamesguard.core.store.ScreenEntry;
+import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.StoreUnavailableException;
 import org.jamesguard.core.store.TokenStore;
 
@@ -92,6 +94,30 @@ public final class UnavailableStores {
 
             @Override
             public List<FreezeRecord> expired(Instant now) {
+                throw down();
+            }
+        };
+    }
+
+    public static ScreenStore screen() {
+        return new ScreenStore() {
+            @Override
+            public void put(ScreenEntry entry) {
+                throw down();
+            }
+
+            @Override
+            public Optional<ScreenEntry> find(String ip, Instant now) {
+                throw down();
+            }
+
+            @Override
+            public boolean remove(String ip) {
+                throw down();
+            }
+
+            @Override
+            public List<ScreenEntry> list(Instant now) {
                 throw down();
             }
         };
