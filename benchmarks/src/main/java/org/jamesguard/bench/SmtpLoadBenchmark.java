@@ -23,7 +23,7 @@ final class SmtpLoadBenchmark {
         Hosts hosts = new Hosts(servers.dnsServers());
         warmUp(servers, settings, hosts);
         Table table = new Table("Traffic", "Connections", "DNS latency", "Plain James msg/s", "With James Guard msg/s",
-            "Ratio (median, min–max)", "Plain p50 / p99 ms", "With James Guard p50 / p99 ms");
+            "Ratio (median, min–max)", "James CPU ms/msg plain / with", "Plain p50 / p99 ms", "With James Guard p50 / p99 ms");
         for (Duration dnsLatency : Settings.DNS_LATENCIES) {
             servers.dnsServers().forEach(dns -> dns.delayAll(dnsLatency));
             for (Traffic traffic : Traffic.values()) {
@@ -35,7 +35,7 @@ final class SmtpLoadBenchmark {
         servers.dnsServers().forEach(dns -> dns.delayAll(Duration.ZERO));
         return new Report("smtp", "SMTP throughput: James 3.8.1 with and without James Guard")
             .paragraph(String.format("%d concurrent clients (closed loop: each sends its next message once the last is "
-                + "answered), %d rounds of %d s per server after a %d s warm-up, rounds alternating between the two "
+                + "answered), %d rounds of %d s per server after a warm-up of %d s per traffic, connection reuse and server, rounds alternating between the two "
                 + "servers. Both are James 3.8.1 memory servers from james-conf/ with our jar (`-Xms1g -Xmx1g`, full "
                 + "JIT); *plain* has James Guard's handlers and mailets taken out, *with James Guard* runs the sample "
                 + "as it is, every check on (hijack limits out of reach). A round lasts until James's spool is empty "
@@ -44,7 +44,9 @@ final class SmtpLoadBenchmark {
                 + "Each message is about 2 KB, to one local user. MX clients are outside hosts, each connection from a new 127.x.y.z address with "
                 + "its own PTR, HELO name and sender domain (no resolver cache helps); submission clients log in "
                 + "with AUTH PLAIN (no TLS). Latency: the whole session for new connections, MAIL to end of DATA "
-                + "for reused ones. DNS latency is added by the test DNS server to every answer.",
+                + "for reused ones. DNS latency is added by the test DNS server to every answer. James CPU is the "
+                + "James process's user and system time over the round (from /proc), divided by its messages: "
+                + "what a message costs the server, whatever the load generator does on the same cores.",
                 settings.clients, settings.rounds, settings.seconds.toSeconds(), settings.warmUp.toSeconds()))
             .table(table);
     }
@@ -83,11 +85,15 @@ final class SmtpLoadBenchmark {
         table.row(traffic.label, connections.label, "+" + dnsLatency.toMillis() + " ms",
             Table.count(medianRate(plain)), Table.count(medianRate(guard)),
             Table.ratio(Stats.median(ratios)) + " (" + Table.ratio(Stats.min(ratios)) + "–" + Table.ratio(Stats.max(ratios)) + ")",
-            latencies(plain), latencies(guard));
+            Table.ratio(medianCpu(plain)) + " / " + Table.ratio(medianCpu(guard)), latencies(plain), latencies(guard));
     }
 
     private static double medianRate(List<Round> rounds) {
         return Stats.median(rounds.stream().mapToDouble(Round::perSecond).toArray());
+    }
+
+    private static double medianCpu(List<Round> rounds) {
+        return Stats.median(rounds.stream().mapToDouble(Round::cpuMillisPerMessage).toArray());
     }
 
     private static String latencies(List<Round> rounds) {
