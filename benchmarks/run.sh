@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs James Guard's benchmarks and writes their tables to benchmarks/target/benchmarks.md (one section per
-# benchmark in benchmarks/target/results/). Not part of the test suite. About 30 minutes for all; run it on
+# benchmark in benchmarks/target/results/). Not part of the test suite. About 35 minutes for all; run it on
 # a quiet machine, since every other process skews the numbers.
 #   benchmarks/run.sh                  all: store redis smtp dns
 #   benchmarks/run.sh smtp             only some, e.g. the SMTP load side by side with plain James
