@@ -31,13 +31,7 @@ final class ConnectionLookups {
     CompletableFuture<DomainLookup> senderLookup;
 
     static ConnectionLookups of(SMTPSession session) {
-        Optional<ConnectionLookups> existing = session.getAttachment(KEY, State.Connection);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        ConnectionLookups created = new ConnectionLookups();
-        session.setAttachment(KEY, created, State.Connection);
-        return created;
+        return SmtpSessions.attachment(session, KEY, State.Connection, lookups -> true, ConnectionLookups::new);
     }
 
     /** The lookup of the MAIL FROM domain, if it is the one started for this sender. */

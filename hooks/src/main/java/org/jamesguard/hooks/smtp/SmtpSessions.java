@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
@@ -76,15 +78,20 @@ public final class SmtpSessions {
         }
 
         static Connection of(SMTPSession session, TrustedNetworks trusted) {
-            Optional<Connection> known = session.getAttachment(KEY, State.Connection)
-                .filter(connection -> connection.remote.equals(session.getRemoteAddress()));
-            if (known.isPresent()) {
-                return known.get();
-            }
-            Connection connection = new Connection(session, trusted);
-            session.setAttachment(KEY, connection, State.Connection);
-            return connection;
+            return attachment(session, KEY, State.Connection, connection -> connection.remote.equals(session.getRemoteAddress()),
+                () -> new Connection(session, trusted));
         }
+    }
+
+    /** The session's {@code key} attachment while it is {@code valid}, otherwise a new one from {@code create}, kept. */
+    static <T> T attachment(SMTPSession session, AttachmentKey<T> key, State state, Predicate<T> valid, Supplier<T> create) {
+        Optional<T> known = session.getAttachment(key, state).filter(valid);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        T created = create.get();
+        session.setAttachment(key, created, state);
+        return created;
     }
 
     /**
@@ -101,13 +108,7 @@ public final class SmtpSessions {
         private List<EmailAddress> recipients = List.of();
 
         static Envelope of(SMTPSession session) {
-            Optional<Envelope> known = session.getAttachment(KEY, State.Transaction);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            Envelope envelope = new Envelope();
-            session.setAttachment(KEY, envelope, State.Transaction);
-            return envelope;
+            return attachment(session, KEY, State.Transaction, envelope -> true, Envelope::new);
         }
 
         EmailAddress sender(MailAddress address) {
