@@ -44,7 +44,6 @@ import org.jamesguard.core.store.StoreBackends;
 import org.jamesguard.core.store.StoreConfig;
 import org.jamesguard.core.store.StoreUnavailableException;
 import org.jamesguard.core.store.Stores;
-import org.jamesguard.core.store.TimedStores;
 import org.jamesguard.core.store.TokenStore;
 import org.jamesguard.hooks.accounts.JamesCredentials;
 import org.jamesguard.hooks.accounts.JamesLocalAccounts;
@@ -111,55 +110,51 @@ public class JamesGuardModule extends AbstractModule {
 
     /**
      * The backend of {@code <store>}, opened once (a damaged state file stops James here, naming the file) and
-     * closed when the JVM ends, after the file store wrote its last changes.
+     * closed when the JVM ends, after the file store wrote its last changes. Only Redis's calls are timed: memory
+     * and file stores answer from the heap, faster than a timer.
      */
     @Provides
     @Singleton
-    Stores stores(GuardSettings settings, FileSystem fileSystem) throws IOException {
+    Stores stores(GuardSettings settings, FileSystem fileSystem, GuardMetrics metrics) throws IOException {
         Stores stores = StoreBackends.open(settings.store(), fileSystem.getBasedir().toPath());
         Runtime.getRuntime().addShutdownHook(new Thread(stores::close, "jamesguard-stores-close"));
-        return stores;
+        return settings.store().backend() == StoreConfig.Backend.REDIS ? stores.timed(metrics) : stores;
     }
 
     @Provides
     @Singleton
-    ScreenStore screenStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
-        return timedIfRemote(ScreenStore.class, stores.screen(), settings, metrics);
+    ScreenStore screenStore(Stores stores) {
+        return stores.screen();
     }
 
     @Provides
     @Singleton
-    CounterStore counterStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
-        return timedIfRemote(CounterStore.class, stores.counters(), settings, metrics);
+    CounterStore counterStore(Stores stores) {
+        return stores.counters();
     }
 
     @Provides
     @Singleton
-    PopLoginStore popLoginStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
-        return timedIfRemote(PopLoginStore.class, stores.popLogins(), settings, metrics);
+    PopLoginStore popLoginStore(Stores stores) {
+        return stores.popLogins();
     }
 
     @Provides
     @Singleton
-    FreezeStore freezeStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
-        return timedIfRemote(FreezeStore.class, stores.freezes(), settings, metrics);
+    FreezeStore freezeStore(Stores stores) {
+        return stores.freezes();
     }
 
     @Provides
     @Singleton
-    TokenStore tokenStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
-        return timedIfRemote(TokenStore.class, stores.tokens(), settings, metrics);
+    TokenStore tokenStore(Stores stores) {
+        return stores.tokens();
     }
 
     @Provides
     @Singleton
-    DistinctStore distinctStore(Stores stores, GuardSettings settings, GuardMetrics metrics) {
-        return timedIfRemote(DistinctStore.class, stores.distinct(), settings, metrics);
-    }
-
-    /** Memory and file stores answer from the heap: a timer would cost more than the call it times. */
-    private static <T> T timedIfRemote(Class<T> type, T store, GuardSettings settings, GuardMetrics metrics) {
-        return settings.store().backend() == StoreConfig.Backend.REDIS ? TimedStores.timed(type, store, metrics) : store;
+    DistinctStore distinctStore(Stores stores) {
+        return stores.distinct();
     }
 
     @Provides

@@ -20,14 +20,9 @@ import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
-import org.jamesguard.core.store.FreezeStore;
+import org.jamesguard.core.store.StoreBackends;
 import org.jamesguard.core.store.StoreFailurePolicy;
-import org.jamesguard.core.store.TimedStores;
-import org.jamesguard.core.store.TokenStore;
-import org.jamesguard.core.store.memory.MemoryCounterStore;
-import org.jamesguard.core.store.memory.MemoryDistinctStore;
-import org.jamesguard.core.store.memory.MemoryFreezeStore;
-import org.jamesguard.core.store.memory.MemoryTokenStore;
+import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.testing.HijackFixture;
 
 import com.codahale.metrics.MetricRegistry;
@@ -53,26 +48,22 @@ final class HijackState {
 
     /** On the in-memory stores, untimed. */
     HijackState() {
-        this(new MemoryCounterStore(), new MemoryDistinctStore(), new MemoryFreezeStore(), new MemoryTokenStore(), false);
+        this(StoreBackends.memory(), false);
     }
 
-    HijackState(CounterStore counterStore, DistinctStore distinctStore, FreezeStore freezeStore, TokenStore tokenStore,
-                boolean remote) {
-        this.counterStore = counterStore;
-        this.distinctStore = distinctStore;
+    HijackState(Stores stores, boolean remote) {
+        this.counterStore = stores.counters();
+        this.distinctStore = stores.distinct();
         MetricRegistry registry = new MetricRegistry();
         GuardMetrics metrics = new JamesMetrics(new DropWizardMetricFactory(registry), new DropWizardGaugeRegistry(registry));
         Clock clock = Clock.systemUTC();
         HijackConfig config = HijackFixture.config(UNREACHABLE_LIMITS);
-        CounterStore counters = remote ? TimedStores.timed(CounterStore.class, counterStore, metrics) : counterStore;
-        DistinctStore distinct = remote ? TimedStores.timed(DistinctStore.class, distinctStore, metrics) : distinctStore;
-        FreezeStore freezes = remote ? TimedStores.timed(FreezeStore.class, freezeStore, metrics) : freezeStore;
-        TokenStore tokens = remote ? TimedStores.timed(TokenStore.class, tokenStore, metrics) : tokenStore;
-        HijackCounters hijackCounters = new HijackCounters(counters, distinct);
+        Stores used = remote ? stores.timed(metrics) : stores;
+        HijackCounters hijackCounters = new HijackCounters(used.counters(), used.distinct());
         DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_OPEN, false, clock);
-        FreezeService freezeService = new FreezeService(freezes, tokens, hijackCounters, new UnfreezeTokens(new byte[32]),
-            notice -> { }, config, clock);
-        frozen = new FrozenAccounts(freezes, recorder);
+        FreezeService freezeService = new FreezeService(used.freezes(), used.tokens(), hijackCounters,
+            new UnfreezeTokens(new byte[32]), notice -> { }, config, clock);
+        frozen = new FrozenAccounts(used.freezes(), recorder);
         policy = new HijackPolicy(config, new NetworkClasses(IpMatcher.parse("192.0.2.10"), NetworkClasses.PRIVATE_RANGES),
             hijackCounters, freezeService, frozen, recorder, clock);
     }

@@ -24,8 +24,7 @@ public final class StoreBackends {
     public static Stores open(StoreConfig config, Path jamesHome) {
         switch (config.backend()) {
             case MEMORY:
-                return new Stores(new MemoryScreenStore(), new MemoryCounterStore(), new MemoryDistinctStore(),
-                    new MemoryFreezeStore(), new MemoryTokenStore(), new MemoryPopLoginStore());
+                return memory();
             case FILE:
                 return FileStores.open(jamesHome.resolve(config.directory()).toAbsolutePath().normalize());
             case REDIS:
@@ -33,5 +32,11 @@ public final class StoreBackends {
             default:
                 throw new IllegalStateException("unknown backend " + config.backend());
         }
+    }
+
+    /** Every store in this JVM's heap, lost when it stops. */
+    public static Stores memory() {
+        return new Stores(new MemoryScreenStore(), new MemoryCounterStore(), new MemoryDistinctStore(),
+            new MemoryFreezeStore(), new MemoryTokenStore(), new MemoryPopLoginStore());
     }
 }

@@ -2,6 +2,7 @@ package org.jamesguard.core.store;
 
 import java.util.Map;
 
+import org.jamesguard.core.GuardMetrics;
 import org.jamesguard.core.auth.PopLoginStore;
 
 /**
@@ -53,6 +54,19 @@ public final class Stores implements AutoCloseable {
     public Stores(ScreenStore screen, CounterStore counters, DistinctStore distinct, FreezeStore freezes, TokenStore tokens,
                   PopLoginStore popLogins) {
         this(screen, counters, distinct, freezes, tokens, popLogins, NOTHING_HELD);
+    }
+
+    /**
+     * These stores with every call timed ({@link TimedStores}), on the same backend: for a remote store, whose
+     * calls can be slow; a heap store answers faster than a timer.
+     */
+    public Stores timed(GuardMetrics metrics) {
+        return new Stores(TimedStores.timed(ScreenStore.class, screen, metrics),
+            TimedStores.timed(CounterStore.class, counters, metrics),
+            TimedStores.timed(DistinctStore.class, distinct, metrics),
+            TimedStores.timed(FreezeStore.class, freezes, metrics),
+            TimedStores.timed(TokenStore.class, tokens, metrics),
+            TimedStores.timed(PopLoginStore.class, popLogins, metrics), backend);
     }
 
     public ScreenStore screen() {
