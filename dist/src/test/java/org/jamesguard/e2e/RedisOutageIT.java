@@ -85,7 +85,8 @@ class RedisOutageIT {
         try (SmtpClient client = closed.smtp(MX, "127.0.0.23")) {
             assertThat(client.greeting()).hasToString("554 5.7.1 Client host blocked by the dynamic screen");
         }
-        assertThat(open.webAdmin().get("/guard/health").expect(200).json().get("stores").get("reachable").asBoolean()).isTrue();
+        Awaitility.await("the fail-open node reaches Redis again").atMost(Duration.ofSeconds(30))
+            .until(() -> open.webAdmin().get("/guard/health").expect(200).json().get("stores").get("reachable").asBoolean());
     }
 
     /** James still answers what needs no store, and says what is wrong with the one it has. */
