@@ -1,4 +1,4 @@
-package org.jamesguard.harness;
+package org.jamesguard.testing.oidc;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -51,9 +53,17 @@ public final class TestOidcProvider implements AutoCloseable {
     /** The children of {@code <auth><oidc>} in James's listener configuration (SMTP and IMAP alike). */
     public String oidcConfiguration() {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return "<jwksURL>" + base + "/jwks</jwksURL><claim>email</claim>"
+        return "<jwksURL>" + jwksUrl() + "</jwksURL><claim>email</claim>"
             + "<oidcConfigurationURL>" + base + "/.well-known/openid-configuration</oidcConfigurationURL>"
             + "<scope>openid email</scope>";
+    }
+
+    public URL jwksUrl() {
+        try {
+            return new URL("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A token for {@code account}, valid for an hour. */
