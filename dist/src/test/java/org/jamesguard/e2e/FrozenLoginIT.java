@@ -35,10 +35,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * SPEC C7 on the login paths James answers itself: a frozen account cannot log in over IMAP
- * (LOGIN, AUTHENTICATE PLAIN), POP3 (PASS) or JMAP (HTTP Basic), with the right password; a wrong
- * password keeps James's usual failure, so a stranger does not learn of the freeze. Mail to the account
- * is still delivered, and readable once WebAdmin unfreezes it. Each protocol freezes its own account,
- * over WebAdmin.
+ * (LOGIN, AUTHENTICATE PLAIN), POP3 (PASS) or JMAP (HTTP Basic, or X-User from an authenticating proxy),
+ * with the right password; a wrong password keeps James's usual failure, so a stranger does not learn of
+ * the freeze. Mail to the account is still delivered, and readable once WebAdmin unfreezes it. Each
+ * protocol freezes its own account, over WebAdmin.
  */
 class FrozenLoginIT {
     static final String PASSWORD = "secret-pw";
@@ -46,6 +46,7 @@ class FrozenLoginIT {
     static final String IMAP_AUTHENTICATE_USER = "imap-authenticate@example.test";
     static final String POP3_USER = "pop3@example.test";
     static final String JMAP_USER = "jmap@example.test";
+    static final String JMAP_PROXIED_USER = "jmap-proxied@example.test";
     static final String RECIPIENT = "recipient@example.test";
     static final String FROZEN = "Account frozen: contact your postmaster";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -64,11 +65,15 @@ class FrozenLoginIT {
             conf.property("jmap.properties", "tls.keystoreURL", "file://conf/keystore");
             conf.property("jmap.properties", "tls.keystoreType", "PKCS12");
             conf.property("jmap.properties", "tls.secret", JamesHome.KEYSTORE_SECRET);
+            // the X-User strategy trusts an authenticating proxy in front of James: one more way in
+            conf.property("jmap.properties", "authentication.strategy.rfc8621", "org.jamesguard.hooks.jmap.GuardBasicAuthenticationStrategy,"
+                + "org.jamesguard.hooks.jmap.GuardJwtAuthenticationStrategy,org.jamesguard.hooks.jmap.GuardXUserAuthenticationStrategy");
         })
         .user(IMAP_LOGIN_USER, PASSWORD)
         .user(IMAP_AUTHENTICATE_USER, PASSWORD)
         .user(POP3_USER, PASSWORD)
         .user(JMAP_USER, PASSWORD)
+        .user(JMAP_PROXIED_USER, PASSWORD)
         .user(RECIPIENT, PASSWORD)
         .build();
 
@@ -151,6 +156,17 @@ class FrozenLoginIT {
         assertThat(james.pop3(RECIPIENT, PASSWORD).awaitSubject("c7 mail to a frozen account")).isNotNull();
     }
 
+    @Test
+    void c7_jmapOfAFrozenAccountNamedByAnAuthenticatingProxyIsRefused() throws IOException {
+        assertThat(jmapSessionWith("X-User", JMAP_PROXIED_USER).statusCode()).as("JMAP serves the account before the freeze").isEqualTo(200);
+        freeze(JMAP_PROXIED_USER);
+
+        HttpResponse<String> frozen = jmapSessionWith("X-User", JMAP_PROXIED_USER);
+        assertThat(frozen.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(frozen.body()).get("detail").asText()).isEqualTo(FROZEN);
+        assertThat(james.log()).containsPattern(refusal(JMAP_PROXIED_USER, "jmap"));
+    }
+
     private static void freeze(String account) {
         james.webAdmin().put("/guard/frozen/" + account, "{\"reason\":\"end-to-end test\"}").expect(201);
     }
@@ -225,10 +241,15 @@ class FrozenLoginIT {
     /** {@code GET /jmap/session} with HTTP Basic credentials. */
     private static HttpResponse<String> jmapSession(String user, String password) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return jmapSessionWith("Authorization", "Basic " + credentials);
+    }
+
+    /** {@code GET /jmap/session} with one authenticating header. */
+    private static HttpResponse<String> jmapSessionWith(String header, String value) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jmapPort + "/jmap/session"))
             .timeout(TIMEOUT)
             .header("Accept", "application/json; jmapVersion=rfc-8621")
-            .header("Authorization", "Basic " + credentials)
+            .header(header, value)
             .GET()
             .build();
         try {

@@ -3,6 +3,7 @@ package org.jamesguard.core.auth;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -97,6 +98,57 @@ public final class AuthPolicy {
         List<Header> notes = Stream.of(identity.header(), gate.header()).flatMap(Optional::stream)
             .collect(Collectors.toUnmodifiableList());
         return AuthResult.success(actingAs, notes);
+    }
+
+    /**
+     * Checks a login whose credential only James can verify (an OAuth 2.0 bearer token, RFC 7628): the same
+     * gate as a password login. A credential refused counts toward screening the IP (A13); a verifier that
+     * fails (the identity provider unreachable) is an internal error, never a failed login. A verified login
+     * then meets the authorization identity (A14) and the account gate for the account the credential
+     * proved, and for the account it acts as when that is another one (a freeze or a limit of either
+     * refuses).
+     *
+     * @param claimedUser the account the client named, for the audit line of a failure
+     * @param verifier the account the credential proves, empty when it is refused
+     * @param authorizationId the identity to act as; empty for the login itself
+     */
+    public AuthResult authenticateVerified(SessionSnapshot session, String mechanism, String claimedUser,
+                                           Supplier<Optional<String>> verifier, String authorizationId) {
+        Optional<String> account;
+        try {
+            account = verifier.get();
+        } catch (RuntimeException e) {
+            return AuthResult.refused(recorder.failure(CREDENTIALS, context(session, claimedUser), e));
+        }
+        if (account.isEmpty()) {
+            Decision screened = countAndScreen(RepeatedAuthScreenCheck.FAILURES, config.failedAuth, "auth-fail", session);
+            if (screened.refuses()) {
+                return AuthResult.refused(screened);
+            }
+            return AuthResult.refused(recorder.refuse(Verdict.reject(CREDENTIALS, Replies.AUTH_FAILED)
+                .withDetail("failed " + mechanism + " login as " + claimedUser), context(session, claimedUser)));
+        }
+        String verified = account.get();
+        AuditContext context = context(session, verified);
+        Optional<String> delegated = authorizationId.isEmpty() || AuthorizationIdentityCheck.sameAccount(verified, authorizationId)
+            ? Optional.empty()
+            : credentials.delegatedAccount(verified, authorizationId);
+        Decision identity = recorder.decide(AuthorizationIdentityCheck.ID, Mode.ENFORCE, context,
+            () -> AuthorizationIdentityCheck.check(verified, authorizationId, delegated::isPresent));
+        if (identity.refuses()) {
+            return AuthResult.refused(identity);
+        }
+        Decision ownGate = accountGate.atLogin(session, verified);
+        if (ownGate.refuses()) {
+            return AuthResult.refused(ownGate);
+        }
+        Decision actingGate = delegated.map(actingAs -> accountGate.atLogin(session, actingAs)).orElse(Decision.PROCEED);
+        if (actingGate.refuses()) {
+            return AuthResult.refused(actingGate);
+        }
+        List<Header> notes = Stream.of(identity, ownGate, actingGate).map(Decision::header).flatMap(Optional::stream)
+            .collect(Collectors.toUnmodifiableList());
+        return AuthResult.success(delegated.orElse(verified), notes);
     }
 
     private static AuditContext context(SessionSnapshot session, String account) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.Decision;
@@ -351,6 +352,113 @@ class AuthPolicyTest {
 
             assertThat(result).hasToString(CREDENTIALS_INVALID);
             assertThat(credentials.questions()).containsExactly("verify john@example.com");
+        }
+    }
+
+    /** A login whose credential the caller verified (an OAuth token): the supplier stands for the verifier. */
+    @Nested
+    class VerifiedLogin {
+        private AuthResult login(AuthPolicy policy, SessionSnapshot session, Optional<String> verified, String authorizationId) {
+            return policy.authenticateVerified(session, "OAUTHBEARER", "john@example.com", () -> verified, authorizationId);
+        }
+
+        private AuthResult refusedToken(AuthPolicy policy) {
+            return login(policy, session(IP), Optional.empty(), "john@example.com");
+        }
+
+        @Test
+        void aVerifiedAccountAuthenticatesAsItselfAndPassesTheAccountGate() {
+            assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), "John@Example.com")).hasToString(JOHN);
+            assertThat(gateQuestions).containsExactly("john@example.com");
+            assertThat(credentials.questions()).as("no password, no delegation asked").isEmpty();
+        }
+
+        @Test
+        void c7TheAccountGateMayRefuseAVerifiedLogin() {
+            accountGate = (session, account) -> Decision.refuse(Replies.ACCOUNT_FROZEN, false);
+
+            assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), ""))
+                .hasToString("refused: 535 5.7.8 Account frozen: contact your postmaster");
+        }
+
+        @Test
+        void aRefusedCredentialIsAFailedLoginAuditedUnderTheNameTried() {
+            assertThat(refusedToken(policy(""))).hasToString(CREDENTIALS_INVALID);
+            assertThat(gateQuestions).isEmpty();
+            assertThat(metrics.increments()).containsExactly("jamesguard_failed_auth_screen_pass", "jamesguard_auth_credentials_reject");
+            assertThat(audit.messages()).containsExactly("check=auth-credentials verdict=reject "
+                + "reply=\"535 5.7.8 Authentication credentials invalid\" session=s-1 ip=198.51.100.7 "
+                + "account=john@example.com listener=smtp:25 detail=\"failed OAUTHBEARER login as john@example.com\"");
+        }
+
+        @Test
+        void a13RefusedCredentialsCountWithWrongPasswordsAndTheTenthScreensTheIp() {
+            AuthPolicy policy = policy("");
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertThat(policy.authenticate(session(IP), "", "john@example.com", "wrong")).hasToString(CREDENTIALS_INVALID);
+                if (attempt < 5) {
+                    assertThat(refusedToken(policy)).hasToString(CREDENTIALS_INVALID);
+                }
+            }
+
+            assertThat(refusedToken(policy)).hasToString(SCREENED_AT_LOGIN);
+            assertThat(screen.list()).containsExactly(screenedFromNow("failed-auth-screen: 10 within 10m"));
+        }
+
+        @Test
+        void a13TrustedIpsAreNeverScreened() {
+            AuthPolicy policy = policy("");
+            for (int attempt = 1; attempt <= 20; attempt++) {
+                assertThat(login(policy, trustedSession(), Optional.empty(), "")).hasToString(CREDENTIALS_INVALID);
+            }
+            assertThat(screen.list()).isEmpty();
+        }
+
+        @Test
+        void aVerifierThatFailsIsATemporaryErrorAndNoFailedLogin() {
+            AuthPolicy policy = policy("<failedAuth><limit>1</limit></failedAuth>");
+
+            AuthResult result = policy.authenticateVerified(session(IP), "XOAUTH2", "john@example.com", () -> {
+                throw new IllegalStateException("the JWKS could not be read");
+            }, "");
+
+            assertThat(result).hasToString("refused: 451 4.3.0 Temporary local problem, try again later");
+            assertThat(screen.list()).isEmpty();
+            assertThat(gateQuestions).isEmpty();
+        }
+
+        @Test
+        void a14ADelegationLetsTheTokenActForTheAccountThatDelegated() {
+            assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), "boss@example.com"))
+                .hasToString("authenticated as boss@example.com");
+        }
+
+        @Test
+        void a14AnotherAccountWithoutDelegationIsRefused() {
+            assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), "ceo@example.com"))
+                .hasToString("refused: 535 5.7.8 Authorization identity refused");
+            assertThat(gateQuestions).isEmpty();
+        }
+
+        @Test
+        void c7ActingForAnotherAccountTheGateIsAskedAboutBothAndEitherRefuses() {
+            assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), "boss@example.com"))
+                .hasToString("authenticated as boss@example.com");
+            assertThat(gateQuestions).containsExactly("john@example.com", "boss@example.com");
+
+            gateQuestions.clear();
+            accountGate = (session, account) -> account.equals("john@example.com")
+                ? Decision.refuse(Replies.ACCOUNT_FROZEN, false)
+                : Decision.PROCEED;
+            assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), "boss@example.com"))
+                .hasToString("refused: 535 5.7.8 Account frozen: contact your postmaster");
+            assertThat(gateQuestions).as("the token's own account first").containsExactly("john@example.com");
+
+            accountGate = (session, account) -> account.equals("boss@example.com")
+                ? Decision.refuse(Replies.ACCOUNT_FROZEN, false)
+                : Decision.PROCEED;
+            assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), "boss@example.com"))
+                .hasToString("refused: 535 5.7.8 Account frozen: contact your postmaster");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.jamesguard.hooks.imap;
 
+import java.util.Optional;
+
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
@@ -10,7 +12,12 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.protocols.api.OIDCSASLParser;
+import org.apache.james.protocols.api.OidcSASLConfiguration;
 import org.jamesguard.core.hijack.FrozenLogins;
+import org.jamesguard.hooks.accounts.OidcTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * James's {@code AUTHENTICATE} with the freeze checked first (SPEC C7):
@@ -18,20 +25,25 @@ import org.jamesguard.core.hijack.FrozenLogins;
  * <li>{@code PLAIN}, with or without an authorization identity: the account whose password is given is
  * refused while frozen, when the password is right ({@code NO AUTHENTICATE failed.
  * Account frozen: contact your postmaster}); a wrong password gets James's usual failure;</li>
- * <li>{@code OAUTHBEARER}/{@code XOAUTH2}: the token's account, once James has validated the token.
- * (When the token's user asks for another user's mailbox, James hides who authenticated: that
- * delegated OAuth login is not gated.)</li>
+ * <li>{@code OAUTHBEARER}/{@code XOAUTH2}, with the token in the command (SASL-IR) or after the continuation:
+ * the token is checked here as James checks it ({@link OidcTokens}), then its own account is refused while
+ * frozen, also when the token acts for an account that delegated to it. A refused token keeps James's
+ * failure.</li>
  * </ul>
  * Installed by {@link GuardImapPackage} in place of {@link AuthenticateProcessor}.
  */
 public class GuardAuthenticateProcessor extends AuthenticateProcessor {
+    private static final Logger LOGGER = LoggerFactory.getLogger(GuardAuthenticateProcessor.class);
+
     private final FrozenLogins frozenLogins;
+    private final OidcTokens tokens;
 
     @Inject
     public GuardAuthenticateProcessor(MailboxManager mailboxManager, StatusResponseFactory factory,
-                                      MetricFactory metricFactory, FrozenLogins frozenLogins) {
+                                      MetricFactory metricFactory, FrozenLogins frozenLogins, OidcTokens tokens) {
         super(mailboxManager, factory, metricFactory);
         this.frozenLogins = frozenLogins;
+        this.tokens = tokens;
     }
 
     @Override
@@ -51,11 +63,50 @@ public class GuardAuthenticateProcessor extends AuthenticateProcessor {
                 () -> super.doAuthWithDelegation(attempt, session, request, responder));
     }
 
-    /** An OAuth token James has validated, for its own user. */
+    /**
+     * Both ways an OAuth token arrives. James's own version would tell nobody which account the token
+     * proved when it acts for another one, so the whole exchange is answered here.
+     */
     @Override
-    protected void authSuccess(Username username, ImapSession session, ImapRequest request, Responder responder) {
-        ImapLogins.authenticated(frozenLogins, username, session)
-            .ifPresentOrElse(refusal -> no(request, responder, refusal),
-                () -> super.authSuccess(username, session, request, responder));
+    protected void doOAuth(String initialResponse, ImapSession session, ImapRequest request, Responder responder) {
+        Optional<OidcSASLConfiguration> oidc = session.oidcSaslConfiguration();
+        Optional<OIDCSASLParser.OIDCInitialResponse> response = OIDCSASLParser.parse(initialResponse);
+        Optional<Username> actingAs = response.flatMap(parsed -> username(parsed.getAssociatedUser()));
+        if (!session.supportsOAuth() || oidc.isEmpty() || actingAs.isEmpty()) {
+            super.doOAuth(initialResponse, session, request, responder);
+            return;
+        }
+        Optional<String> account;
+        try {
+            account = tokens.verify(oidc.get(), response.get().getToken());
+        } catch (RuntimeException e) {
+            LOGGER.warn("OAuth login not checked: {}", e.getMessage());
+            no(request, responder, HumanReadableText.GENERIC_FAILURE_DURING_PROCESSING);
+            session.stopDetectingCommandInjection();
+            return;
+        }
+        if (account.isEmpty()) {
+            manageFailureCount(session, request, responder);
+        } else {
+            Username tokenUser = Username.of(account.get());
+            ImapLogins.authenticated(frozenLogins, tokenUser, session)
+                .ifPresentOrElse(refusal -> no(request, responder, refusal), () -> {
+                    if (actingAs.get().equals(tokenUser)) {
+                        authSuccess(tokenUser, session, request, responder);
+                    } else {
+                        doAuthWithDelegation(() -> getMailboxManager().authenticate(tokenUser).as(actingAs.get()), session, request,
+                            responder);
+                    }
+                });
+        }
+        session.stopDetectingCommandInjection();
+    }
+
+    private static Optional<Username> username(String name) {
+        try {
+            return Optional.of(Username.of(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

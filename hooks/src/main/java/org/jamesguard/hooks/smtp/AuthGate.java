@@ -14,6 +14,8 @@ import javax.inject.Inject;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.Username;
+import org.apache.james.protocols.api.OIDCSASLParser;
+import org.apache.james.protocols.api.OidcSASLConfiguration;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Request;
@@ -43,14 +45,16 @@ import org.jamesguard.core.auth.AuthResult;
 import org.jamesguard.core.auth.Credentials;
 import org.jamesguard.core.screen.DynamicScreen;
 import org.jamesguard.core.store.CounterStore;
+import org.jamesguard.hooks.accounts.OidcTokens;
 
 import com.google.common.collect.ImmutableList;
 
 /**
- * Takes over the AUTH command for PLAIN and LOGIN (SPEC A11–A14). James 3.8.1 accepts AUTH even where it
- * does not offer it and ignores the PLAIN authorization identity; this gate answers AUTH itself, so every
- * login goes through one password check that counts failures, refuses impersonation and screens IPs
- * that keep trying. Other mechanisms (OAUTHBEARER) are left to James.
+ * Takes over the AUTH command for every mechanism (SPEC A11–A14): PLAIN and LOGIN, and OAUTHBEARER and
+ * XOAUTH2 where James offers them. James 3.8.1 accepts AUTH even where it does not offer it, ignores the
+ * PLAIN authorization identity and lets token logins past every count; this gate answers AUTH itself, so
+ * every login goes through one gate that counts failures, refuses impersonation and frozen accounts, and
+ * screens IPs that keep trying. James's own AUTH handler never sees the command.
  * <pre>{@code
  * <handler class="org.jamesguard.hooks.smtp.AuthGate">
  *   <noAuth><mode>enforce</mode></noAuth>    <!-- on the MX listener -->
@@ -73,6 +77,8 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
     private static final Response PLAIN_CHALLENGE = new SMTPResponse("334", "").immutable();
     private static final Response USERNAME_CHALLENGE = new SMTPResponse("334", "VXNlcm5hbWU6").immutable();
     private static final Response PASSWORD_CHALLENGE = new SMTPResponse("334", "UGFzc3dvcmQ6").immutable();
+    private static final String OAUTHBEARER = "OAUTHBEARER";
+    private static final String XOAUTH2 = "XOAUTH2";
 
     private final Credentials credentials;
     private final CounterStore counters;
@@ -81,12 +87,13 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
     private final TrustedNetworks trusted;
     private final Clock clock;
     private final AccountGate accountGate;
+    private final OidcTokens tokens;
     private AuthPolicyConfig config;
     private AuthPolicy policy;
 
     @Inject
     public AuthGate(Credentials credentials, CounterStore counters, DynamicScreen screen, DecisionRecorder recorder,
-                    TrustedNetworks trusted, Clock clock, AccountGate accountGate) {
+                    TrustedNetworks trusted, Clock clock, AccountGate accountGate, OidcTokens tokens) {
         this.credentials = credentials;
         this.counters = counters;
         this.screen = screen;
@@ -94,6 +101,7 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
         this.trusted = trusted;
         this.clock = clock;
         this.accountGate = accountGate;
+        this.tokens = tokens;
         configure(AuthPolicyConfig.defaults());
     }
 
@@ -135,8 +143,11 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
         if (mechanism.isEmpty() || arguments.length > 2) {
             return SYNTAX;
         }
+        if (mechanism.equals(OAUTHBEARER) || mechanism.equals(XOAUTH2)) {
+            return oauth(session, mechanism, initialResponse);
+        }
         if (!mechanism.equals("PLAIN") && !mechanism.equals("LOGIN")) {
-            return null;
+            return UNKNOWN_MECHANISM;
         }
         if (!session.getConfiguration().isPlainAuthEnabled()) {
             return UNKNOWN_MECHANISM;
@@ -182,8 +193,36 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
             .orElse(MALFORMED));
     }
 
+    /**
+     * OAUTHBEARER (RFC 7628) and Google's XOAUTH2, where James offers them ({@code <auth><oidc>}): the token is
+     * checked as James checks it, then the login meets the gate of a password login. Answered here, never by
+     * James, whose own check counts nothing and lets frozen accounts in.
+     */
+    private Response oauth(SMTPSession session, String mechanism, Optional<String> initialResponse) {
+        Optional<OidcSASLConfiguration> oidc = session.getConfiguration().saslConfiguration();
+        if (oidc.isEmpty()) {
+            return UNKNOWN_MECHANISM;
+        }
+        return initialResponse.map(response -> bearer(session, mechanism, oidc.get(), response))
+            .orElseGet(() -> challenge(session, PLAIN_CHALLENGE, line -> bearer(session, mechanism, oidc.get(), line)));
+    }
+
+    /** James's reading of the response: {@code [n,]user=<account>^Aauth=Bearer <token>^A^A}, base64. */
+    private Response bearer(SMTPSession session, String mechanism, OidcSASLConfiguration oidc, String encoded) {
+        Optional<OIDCSASLParser.OIDCInitialResponse> response = OIDCSASLParser.parse(encoded);
+        if (response.isEmpty()) {
+            return MALFORMED;
+        }
+        String user = response.get().getAssociatedUser();
+        return login(session, policy.authenticateVerified(SmtpSessions.snapshot(session, trusted), mechanism, user,
+            () -> tokens.verify(oidc, response.get().getToken()), user));
+    }
+
     private Response authenticate(SMTPSession session, String authorizationId, String user, String password) {
-        AuthResult result = policy.authenticate(SmtpSessions.snapshot(session, trusted), authorizationId, user, password);
+        return login(session, policy.authenticate(SmtpSessions.snapshot(session, trusted), authorizationId, user, password));
+    }
+
+    private Response login(SMTPSession session, AuthResult result) {
         if (result.account().isPresent()) {
             session.setUsername(Username.of(result.account().get()));
             session.setRelayingAllowed(true);

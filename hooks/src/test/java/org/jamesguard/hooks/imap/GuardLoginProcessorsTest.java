@@ -8,10 +8,13 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apache.james.imap.api.ImapSessionState;
@@ -30,9 +33,11 @@ import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.SessionProvider.AuthorizationStep;
 import org.apache.james.mailbox.exception.BadCredentialsException;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.james.protocols.api.OidcSASLConfiguration;
 import org.apache.james.util.MDCBuilder;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.testing.LogCapture;
+import org.jamesguard.hooks.accounts.OidcTokens;
 import org.jamesguard.hooks.testing.FrozenAccountsFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,7 @@ class GuardLoginProcessorsTest {
     private static final String ALICE = "alice@example.test";
     private static final String BOB = "bob@example.test";
     private static final String FROZEN_NO = "failed. Account frozen: contact your postmaster";
+    private static final OidcSASLConfiguration OIDC = oidc();
 
     @RegisterExtension
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
@@ -56,6 +62,7 @@ class GuardLoginProcessorsTest {
     private final MailboxManager mailboxManager = mock(MailboxManager.class);
     private final ImapSession session = mock(ImapSession.class);
     private final Responses responses = new Responses();
+    private final OidcTokens tokens = mock(OidcTokens.class);
     private GuardLoginProcessor login;
     private GuardAuthenticateProcessor authenticate;
 
@@ -72,7 +79,11 @@ class GuardLoginProcessorsTest {
             .thenReturn(MDCBuilder.create().addToContext(MDCBuilder.IP, "192.0.2.7"));
         UnpooledStatusResponseFactory factory = new UnpooledStatusResponseFactory();
         login = new GuardLoginProcessor(mailboxManager, factory, new RecordingMetricFactory(), accounts.logins());
-        authenticate = new GuardAuthenticateProcessor(mailboxManager, factory, new RecordingMetricFactory(), accounts.logins());
+        authenticate = new GuardAuthenticateProcessor(mailboxManager, factory, new RecordingMetricFactory(), accounts.logins(), tokens);
+        when(session.supportsOAuth()).thenReturn(true);
+        when(session.oidcSaslConfiguration()).thenReturn(Optional.of(OIDC));
+        when(tokens.verify(any(), any())).thenReturn(Optional.empty());
+        when(tokens.verify(OIDC, "alice-token")).thenReturn(Optional.of(ALICE));
     }
 
     private void process(ImapProcessor processor, ImapRequest request) {
@@ -87,6 +98,22 @@ class GuardLoginProcessorsTest {
         String token = authorizationId + "\0" + user + "\0" + password;
         return new IRAuthenticateRequest("PLAIN", new Tag("a2"),
             Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code AUTHENTICATE <mechanism> <response>} with the token for {@code user=}, as James 3.8.1 reads it. */
+    private static IRAuthenticateRequest authenticateOauth(String mechanism, String user, String token) {
+        String response = "n,user=" + user + "\u0001auth=Bearer " + token + "\u0001\u0001";
+        return new IRAuthenticateRequest(mechanism, new Tag("a3"),
+            Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static OidcSASLConfiguration oidc() {
+        try {
+            return new OidcSASLConfiguration(new URL("http://127.0.0.1:1/jwks"), "email", new URL("http://127.0.0.1:1/oidc"), "email",
+                Optional.empty(), Optional.empty(), Optional.empty());
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -159,6 +186,55 @@ class GuardLoginProcessorsTest {
         verify(mailboxManager).authenticate(Username.of(ALICE), PASSWORD);
     }
 
+    @Test
+    void oauthOfAnAccountThatIsNotFrozenLogsIn() {
+        process(authenticate, authenticateOauth("OAUTHBEARER", ALICE, "alice-token"));
+
+        verify(mailboxManager).createSystemSession(Username.of(ALICE));
+    }
+
+    @Test
+    void oauthOfAFrozenAccountGetsTheFrozenNoOverEitherMechanism() {
+        accounts.freeze(ALICE);
+
+        process(authenticate, authenticateOauth("OAUTHBEARER", ALICE, "alice-token"));
+        assertThat(responses.taggedNo()).isEqualTo(FROZEN_NO);
+        responses.clear();
+        process(authenticate, authenticateOauth("XOAUTH2", ALICE, "alice-token"));
+        assertThat(responses.taggedNo()).isEqualTo(FROZEN_NO);
+
+        verify(mailboxManager, never()).createSystemSession(any());
+        assertThat(audit.messages()).hasSize(2).allMatch(line -> line.contains("account=alice@example.test listener=imap"));
+    }
+
+    @Test
+    void aFrozenAccountsTokenCannotActForAnother() throws Exception {
+        accounts.freeze(ALICE);
+
+        process(authenticate, authenticateOauth("OAUTHBEARER", BOB, "alice-token"));
+
+        assertThat(responses.taggedNo()).isEqualTo(FROZEN_NO);
+        verify(mailboxManager, never()).authenticate(any(Username.class));
+    }
+
+    @Test
+    void aRefusedTokenGetsJamesUsualFailure() {
+        process(authenticate, authenticateOauth("OAUTHBEARER", ALICE, "forged"));
+
+        assertThat(responses.taggedNo()).isEqualTo(HumanReadableText.AUTHENTICATION_FAILED.getDefaultValue());
+        verify(mailboxManager, never()).createSystemSession(any());
+    }
+
+    @Test
+    void anIdentityProviderThatCannotBeAskedIsNoLogin() {
+        when(tokens.verify(OIDC, "alice-token")).thenThrow(new IllegalStateException("the JWKS could not be read"));
+
+        process(authenticate, authenticateOauth("OAUTHBEARER", ALICE, "alice-token"));
+
+        assertThat(responses.taggedNo()).isEqualTo(HumanReadableText.GENERIC_FAILURE_DURING_PROCESSING.getDefaultValue());
+        verify(mailboxManager, never()).createSystemSession(any());
+    }
+
     /** What the processors answer. */
     private static final class Responses implements ImapProcessor.Responder {
         private final List<ImapResponseMessage> messages = new ArrayList<>();
@@ -170,6 +246,10 @@ class GuardLoginProcessorsTest {
 
         @Override
         public void flush() {
+        }
+
+        synchronized void clear() {
+            messages.clear();
         }
 
         /** The text of the one tagged NO answered. */

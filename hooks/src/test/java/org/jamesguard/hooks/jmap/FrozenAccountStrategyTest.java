@@ -15,6 +15,7 @@ import org.apache.james.jmap.exceptions.UnauthorizedException;
 import org.apache.james.jmap.http.AuthenticationChallenge;
 import org.apache.james.jmap.http.AuthenticationScheme;
 import org.apache.james.jmap.http.BasicAuthenticationStrategy;
+import org.apache.james.jmap.http.XUserAuthenticationStrategy;
 import org.apache.james.mailbox.MailboxSession;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.testing.LogCapture;
@@ -60,6 +61,17 @@ class FrozenAccountStrategyTest {
         assertThat(audit.messages()).singleElement().asString()
             .startsWith("check=frozen-account verdict=reject reply=\"535 5.7.8 Account frozen: contact your postmaster\" "
                 + "session=jmap-2a ip=192.0.2.8 account=alice@example.test listener=jmap");
+    }
+
+    @Test
+    void aFrozenAccountNamedByAnAuthenticatingProxyIsRefused() {
+        XUserAuthenticationStrategy xUser = mock(XUserAuthenticationStrategy.class);
+        when(xUser.createMailboxSession(request)).thenReturn(Mono.just(session(ALICE, Optional.empty())));
+        accounts.freeze(ALICE.asString());
+
+        assertThatThrownBy(() -> new GuardXUserAuthenticationStrategy(xUser, accounts.logins()).createMailboxSession(request).block())
+            .isInstanceOf(UnauthorizedException.class)
+            .hasMessage("Account frozen: contact your postmaster");
     }
 
     @Test

@@ -2,19 +2,29 @@ package org.jamesguard.hooks.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.Username;
 import org.apache.james.protocols.api.BaseRequest;
+import org.apache.james.protocols.api.OidcSASLConfiguration;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.ProtocolHandler;
 import org.apache.james.protocols.smtp.SMTPResponse;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.MailSizeEsmtpExtension;
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.Replies;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.auth.AccountGate;
 import org.jamesguard.core.net.IpMatcher;
@@ -26,8 +36,10 @@ import org.jamesguard.core.testing.FakeCredentials;
 import org.jamesguard.core.testing.MutableClock;
 import org.jamesguard.core.testing.RecordingMetrics;
 import org.jamesguard.core.testing.XmlConfigs;
+import org.jamesguard.hooks.accounts.OidcTokens;
 import org.jamesguard.hooks.testing.FakeSmtpSession;
 import org.jamesguard.hooks.testing.Wire;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +55,7 @@ class AuthGateTest {
     private static final String SCREENED = "421 4.7.0 Too many authentication attempts, try again later (close)";
     private static final String USERNAME_PROMPT = "334 VXNlcm5hbWU6";
     private static final String PASSWORD_PROMPT = "334 UGFzc3dvcmQ6";
+    private static final String UNKNOWN_MECHANISM = "504 5.5.4 Unrecognized authentication type";
 
     private final MutableClock clock = new MutableClock();
     private final RecordingMetrics metrics = new RecordingMetrics();
@@ -50,11 +63,13 @@ class AuthGateTest {
     private final DynamicScreen screen = new DynamicScreen(new MemoryScreenStore(), clock);
     private final FakeCredentials credentials = FakeCredentials.exampleAccounts().account("joerg@example.com", "p\u00e4ssw\u00f6rd");
     private final FakeSmtpSession session = new FakeSmtpSession();
+    private final OidcTokens tokens = mock(OidcTokens.class);
+    private AccountGate accountGate = AccountGate.NONE;
     private AuthGate gate = gate(false);
 
     private AuthGate gate(boolean globalReportOnly) {
         DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_OPEN, globalReportOnly, clock);
-        return new AuthGate(credentials, counters, screen, recorder, new TrustedNetworks(IpMatcher.NONE), clock, AccountGate.NONE);
+        return new AuthGate(credentials, counters, screen, recorder, new TrustedNetworks(IpMatcher.NONE), clock, accountGate, tokens);
     }
 
     private static AuthGate configured(AuthGate gate, String xml) throws ConfigurationException {
@@ -251,6 +266,121 @@ class AuthGateTest {
         }
     }
 
+    /** OAUTHBEARER and XOAUTH2 where James offers them; the mocked verifier knows one token, john's. */
+    @Nested
+    class Oauth {
+        private final OidcSASLConfiguration oidc = oidc();
+
+        @BeforeEach
+        void offerOauth() {
+            session.getConfiguration().oidc(oidc);
+            when(tokens.verify(any(), any())).thenReturn(Optional.empty());
+            when(tokens.verify(oidc, "john-token")).thenReturn(Optional.of("john@example.com"));
+        }
+
+        private OidcSASLConfiguration oidc() {
+            try {
+                return new OidcSASLConfiguration(new URL("http://127.0.0.1:1/jwks"), "email", new URL("http://127.0.0.1:1/oidc"),
+                    "email", Optional.empty(), Optional.empty(), Optional.empty());
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** James 3.8.1's reading: {@code [n,]user=<user>^Aauth=Bearer <token>^A^A}, base64. */
+        private String bearer(String user, String token) {
+            return base64("n,user=" + user + "\u0001auth=Bearer " + token + "\u0001\u0001");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"OAUTHBEARER", "XOAUTH2", "oauthbearer"})
+        void aValidTokenLogsIn(String mechanism) {
+            assertThat(auth(mechanism + " " + bearer("john@example.com", "john-token"))).isEqualTo(SUCCESS);
+            assertThat(username()).isEqualTo("john@example.com");
+            assertThat(session.isRelayingAllowed()).isTrue();
+        }
+
+        @Test
+        void withoutAnInitialResponseTheGateAsksForItAndAnswersTheLine() {
+            assertThat(auth("OAUTHBEARER")).isEqualTo("334 ");
+            assertThat(line(bearer("john@example.com", "john-token"))).isEqualTo(SUCCESS);
+            assertThat(session.lineHandlerCount()).isZero();
+            assertThat(username()).isEqualTo("john@example.com");
+        }
+
+        @Test
+        void anAsteriskCancels() {
+            auth("XOAUTH2");
+
+            assertThat(line("*")).isEqualTo(CANCELLED);
+            assertThat(username()).isNull();
+        }
+
+        @Test
+        void c7TheAccountGateRefusesAFrozenAccountsToken() {
+            accountGate = (snapshot, account) -> Decision.refuse(Replies.ACCOUNT_FROZEN, false);
+            gate = gate(false);
+
+            assertThat(auth("OAUTHBEARER")).isEqualTo("334 ");
+            assertThat(line(bearer("john@example.com", "john-token"))).isEqualTo("535 5.7.8 Account frozen: contact your postmaster");
+            assertThat(username()).isNull();
+            assertThat(session.isRelayingAllowed()).isFalse();
+        }
+
+        @Test
+        void aDelegationLetsTheTokenActForTheAccountThatDelegated() {
+            assertThat(auth("OAUTHBEARER " + bearer("boss@example.com", "john-token"))).isEqualTo(SUCCESS);
+            assertThat(username()).isEqualTo("boss@example.com");
+        }
+
+        @Test
+        void anotherAccountWithoutDelegationIsRefused() {
+            assertThat(auth("OAUTHBEARER " + bearer("ceo@example.com", "john-token"))).isEqualTo("535 5.7.8 Authorization identity refused");
+            assertThat(username()).isNull();
+        }
+
+        @Test
+        void a13RefusedTokensAreFailedLoginsAndScreenTheIp() {
+            for (int attempt = 1; attempt <= 9; attempt++) {
+                assertThat(auth("XOAUTH2 " + bearer("john@example.com", "forged"))).as("attempt %d", attempt).isEqualTo(CREDENTIALS_INVALID);
+            }
+            auth("OAUTHBEARER");
+            assertThat(line(bearer("john@example.com", "forged"))).isEqualTo(SCREENED);
+            assertThat(screen.list()).hasSize(1);
+        }
+
+        @Test
+        void anUnreadableResponseIsASyntaxErrorAndNoFailedLogin() {
+            assertThat(auth("OAUTHBEARER " + base64("n,,\u0001auth=Bearer john-token\u0001\u0001"))).isEqualTo(CANNOT_DECODE);
+            assertThat(auth("XOAUTH2 not-base64!")).isEqualTo(CANNOT_DECODE);
+            assertThat(metrics.increments()).isEmpty();
+        }
+
+        @Test
+        void anIdentityProviderThatCannotBeAskedIsATemporaryFailure() {
+            when(tokens.verify(oidc, "john-token")).thenThrow(new IllegalStateException("the JWKS could not be read"));
+
+            assertThat(auth("OAUTHBEARER " + bearer("john@example.com", "john-token")))
+                .isEqualTo("451 4.3.0 Temporary local problem, try again later");
+            assertThat(username()).isNull();
+        }
+
+        @Test
+        void oauthNeedsNoPlainAuth() {
+            session.getConfiguration().plainAuthEnabled(false);
+
+            assertThat(auth("OAUTHBEARER " + bearer("john@example.com", "john-token"))).isEqualTo(SUCCESS);
+        }
+
+        @Test
+        void notAnnouncedItIsRefusedLikeEveryMechanism() {
+            session.getConfiguration().announceAuth(false, false);
+
+            assertThat(auth("OAUTHBEARER " + bearer("john@example.com", "john-token"))).isEqualTo(UNRECOGNIZED);
+            verifyNoInteractions(tokens);
+        }
+    }
+
     @Nested
     class Refusals {
         @Test
@@ -309,9 +439,9 @@ class AuthGateTest {
         }
 
         @Test
-        void anUnknownMechanismIsLeftToJames() {
-            assertThat(gate.onCommand(session, new BaseRequest("AUTH", "OAUTHBEARER bixhPXVzZXJAZXhhbXBsZS5jb20s"))).isNull();
-            assertThat(gate.onCommand(session, new BaseRequest("AUTH", "CRAM-MD5"))).isNull();
+        void anUnknownMechanismIsRefusedHereNeverLeftToJames() {
+            assertThat(auth("CRAM-MD5")).isEqualTo(UNKNOWN_MECHANISM);
+            assertThat(auth("OAUTHBEARER bixhPXVzZXJAZXhhbXBsZS5jb20s")).as("without <auth><oidc>").isEqualTo(UNKNOWN_MECHANISM);
             assertThat(session.lineHandlerCount()).isZero();
         }
 

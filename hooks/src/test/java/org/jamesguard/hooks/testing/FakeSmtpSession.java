@@ -244,7 +244,7 @@ public final class FakeSmtpSession implements SMTPSession {
 
     @Override
     public boolean supportsOAuth() {
-        return false;
+        return configuration.saslConfiguration().isPresent() && isAuthAnnounced();
     }
 
     @Override
@@ -369,13 +369,14 @@ public final class FakeSmtpSession implements SMTPSession {
 
     /**
      * The listener's configuration. By default: hello name mx.example.com, relaying for nobody, AUTH announced
-     * with and without TLS, PLAIN/LOGIN enabled, no OIDC.
+     * with and without TLS, PLAIN/LOGIN enabled, no OIDC (see {@link #oidc}).
      */
     public static final class Configuration implements SMTPConfiguration {
         private final Set<String> relayingIps = new HashSet<>();
         private boolean authAnnouncedWithoutTls = true;
         private boolean authAnnouncedWithTls = true;
         private boolean plainAuthEnabled = true;
+        private OidcSASLConfiguration oidc;
 
         /** James's authorizedAddresses: these IPs may relay (and count as trusted). */
         public Configuration relayFor(String... ips) {
@@ -395,6 +396,12 @@ public final class FakeSmtpSession implements SMTPSession {
         /** James's {@code <auth><plainAuthEnabled>}: PLAIN and LOGIN offered at all. */
         public Configuration plainAuthEnabled(boolean enabled) {
             this.plainAuthEnabled = enabled;
+            return this;
+        }
+
+        /** James's {@code <auth><oidc>}: OAUTHBEARER and XOAUTH2 offered, tokens checked against this provider. */
+        public Configuration oidc(OidcSASLConfiguration configuration) {
+            this.oidc = configuration;
             return this;
         }
 
@@ -430,7 +437,7 @@ public final class FakeSmtpSession implements SMTPSession {
 
         @Override
         public Optional<OidcSASLConfiguration> saslConfiguration() {
-            return Optional.empty();
+            return Optional.ofNullable(oidc);
         }
 
         @Override
