@@ -18,10 +18,17 @@ class EmailAddressTest {
         "first.last+tag@mail.example.com, first.last+tag, mail.example.com",
         "user@b\u00fccher.example, user, xn--bcher-kva.example",
         "\"a@b\"@example.com, \"a@b\", example.com",
+        "\"alice\"@example.com, alice, example.com",
+        "\"al\\ice\"@example.com, alice, example.com",
+        "\"first.last\"@example.com, first.last, example.com",
+        "\"a b\"@example.com, \"a b\", example.com",
+        "\".alice\"@example.com, \".alice\", example.com",
+        "\"al..ice\"@example.com, \"al..ice\", example.com",
+        "\"\"@example.com, \"\", example.com",
         "postmaster@localhost, postmaster, localhost",
         "j\u00f6rg@example.com, j\u00f6rg, example.com",
     })
-    void parsesLocalPartAsWrittenAndNormalizesTheDomain(String text, String localPart, String domain) {
+    void parsesLocalPartAsWrittenWithoutNeedlessQuotesAndNormalizesTheDomain(String text, String localPart, String domain) {
         EmailAddress address = EmailAddress.parse(text);
 
         assertThat(address.localPart()).isEqualTo(localPart);
@@ -41,6 +48,7 @@ class EmailAddressTest {
         "al ice@example.com|control character or space in local part of 'al ice@example.com'",
         "alice\t@example.com|control character or space in local part of 'alice\t@example.com'",
         "alice\u007f@example.com|control character or space in local part of 'alice\u007f@example.com'",
+        "\"al\u0000ice\"@example.com|control character or space in local part of '\"al\u0000ice\"@example.com'",
         "alice@exa mple.com|invalid domain 'exa mple.com': Contains non-LDH ASCII characters",
         "alice@example..com|invalid domain 'example..com': Empty label is not a legal name",
         "alice@[192.0.2.1]|invalid domain '[192.0.2.1]': Contains non-LDH ASCII characters",
