@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.jamesguard.core.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -47,7 +49,45 @@ class AuditLogTest {
         AuditLog.decision(CHECK, "warn", Optional.empty(), AuditContext.NONE, Optional.of("HELO \"x\"\r\nforged"));
 
         assertThat(audit.messages()).containsExactly(
-            "check=screened-ip verdict=warn session=- ip=- account=- listener=- detail=\"HELO \\\"x\\\"??forged\"");
+            "check=screened-ip verdict=warn session=- ip=- account=- listener=- detail=\"HELO \\\"x\\\"\\r\\nforged\"");
+    }
+
+    /** Issue 12, hole 7: an AUTH name that would start a forged line stays inside its own field. */
+    @Test
+    void aClientsTextCannotForgeALineOrAField() {
+        AuditContext forged = AuditContext.of("s-1", "192.0.2.1", "x\nevent=unfreeze account=victim", "smtp");
+
+        AuditLog.decision(CHECK, "reject", Optional.empty(), forged, Optional.empty());
+
+        assertThat(audit.messages()).containsExactly("check=screened-ip verdict=reject session=s-1 ip=192.0.2.1"
+            + " account=\"x\\nevent=unfreeze account=victim\" listener=smtp");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "alice@example.com   | alice@example.com",
+        "2001:db8::1         | 2001:db8::1",
+        "smtp:587            | smtp:587",
+        "'two words'         | '\"two words\"'",
+        "a=b                 | '\"a=b\"'",
+        "'say \"hi\"'          | '\"say \\\"hi\\\"\"'",
+        "'back\\slash'       | '\"back\\\\slash\"'",
+        "'j\u00fcrgen'        | '\"j\u00fcrgen\"'",
+    })
+    void aValueIsBareOnlyWhenItCannotBeMisread(String value, String written) {
+        assertThat(AuditLog.value(value)).isEqualTo(written);
+    }
+
+    @Test
+    void anAbsentOrEmptyValueIsADash() {
+        assertThat(AuditLog.value(null)).isEqualTo("-");
+        assertThat(AuditLog.value("")).isEqualTo("-");
+    }
+
+    @Test
+    void controlAndLineSeparatingCharactersAreEscaped() {
+        assertThat(AuditLog.quoted("a\r\n\tb\u0000c\u001bd\u007fe\u0085f\u2028g"))
+            .isEqualTo("\"a\\r\\n\\tb\\u0000c\\u001bd\\u007fe\\u0085f\\u2028g\"");
     }
 
     @Test
