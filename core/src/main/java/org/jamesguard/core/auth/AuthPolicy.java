@@ -60,7 +60,8 @@ public final class AuthPolicy {
 
     /**
      * Checks a login: the password, then the authorization identity (A14), then the account gate (a
-     * freeze, too many client addresses). A wrong password counts toward screening the IP (A13).
+     * freeze, too many client addresses) for the account whose password was checked and, when it acts for
+     * another through a delegation, for that one too. A wrong password counts toward screening the IP (A13).
      *
      * @param authorizationId the identity to act as; empty for the login itself
      */
@@ -90,13 +91,18 @@ public final class AuthPolicy {
         }
         // in report-only mode a refused authorization identity leaves the session acting as its login
         String actingAs = delegated.orElse(account.get());
-        Decision gate = accountGate.atLogin(session, actingAs);
-        if (gate.refuses()) {
-            return AuthResult.refused(gate);
+        // the account whose password was checked is gated first: acting for another does not lift its freeze or limits
+        Decision loginGate = accountGate.atLogin(session, account.get());
+        if (loginGate.refuses()) {
+            return AuthResult.refused(loginGate);
         }
-        List<Header> notes = Stream.of(identity.header(), gate.header()).flatMap(Optional::stream)
+        Decision actingGate = actingAs.equals(account.get()) ? Decision.PROCEED : accountGate.atLogin(session, actingAs);
+        if (actingGate.refuses()) {
+            return AuthResult.refused(actingGate);
+        }
+        List<Header> notes = Stream.of(identity.header(), loginGate.header(), actingGate.header()).flatMap(Optional::stream)
             .collect(Collectors.toUnmodifiableList());
-        return AuthResult.success(actingAs, notes);
+        return AuthResult.success(actingAs, account.get(), notes);
     }
 
     private static AuditContext context(SessionSnapshot session, String account) {

@@ -15,9 +15,9 @@ import org.jamesguard.core.hijack.FrozenLogins;
 /**
  * James's {@code AUTHENTICATE} with the freeze checked first (SPEC C7):
  * <ul>
- * <li>{@code PLAIN}, with or without an authorization identity: the account whose password is given is
- * refused while frozen, when the password is right ({@code NO AUTHENTICATE failed.
- * Account frozen: contact your postmaster}); a wrong password gets James's usual failure;</li>
+ * <li>{@code PLAIN}, with or without an authorization identity: the account whose password is given, and
+ * the one it asks to act as, are refused while frozen, when the password is right ({@code NO AUTHENTICATE
+ * failed. Account frozen: contact your postmaster}); a wrong password gets James's usual failure;</li>
  * <li>{@code OAUTHBEARER}/{@code XOAUTH2}: the token's account, once James has validated the token.
  * (When the token's user asks for another user's mailbox, James hides who authenticated: that
  * delegated OAuth login is not gated.)</li>
@@ -42,11 +42,12 @@ public class GuardAuthenticateProcessor extends AuthenticateProcessor {
                 () -> super.doAuth(attempt, session, request, responder, failed));
     }
 
-    /** PLAIN with an authorization identity naming another user (a delegation). */
+    /** PLAIN with an authorization identity naming another user (a delegation): neither account may be frozen. */
     @Override
     protected void doAuthWithDelegation(AuthenticationAttempt attempt, ImapSession session, ImapRequest request,
                                         Responder responder) {
-        ImapLogins.withPassword(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), session)
+        ImapLogins.withPasswordActingAs(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(),
+                attempt.getDelegateUserName().orElse(null), session)
             .ifPresentOrElse(refusal -> no(request, responder, refusal),
                 () -> super.doAuthWithDelegation(attempt, session, request, responder));
     }

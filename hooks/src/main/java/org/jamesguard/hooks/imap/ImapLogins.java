@@ -34,6 +34,19 @@ final class ImapLogins {
         return logins.withPassword(user.asString(), password, context(session, user)).map(ImapLogins::text);
     }
 
+    /** A login with a password acting for {@code actingAs} (a delegation), before James checks it. */
+    static Optional<HumanReadableText> withPasswordActingAs(FrozenLogins logins, Username user, String password,
+                                                            Username actingAs, ImapSession session) {
+        if (actingAs == null) {
+            return withPassword(logins, user, password, session);
+        }
+        if (user == null || password == null) {
+            return Optional.empty();
+        }
+        return logins.withPasswordActingAs(user.asString(), password, actingAs.asString(),
+            account -> context(session, Username.of(account))).map(ImapLogins::text);
+    }
+
     /** A login whose credentials James has already verified (an OAuth token). */
     static Optional<HumanReadableText> authenticated(FrozenLogins logins, Username user, ImapSession session) {
         return logins.authenticated(user.asString(), context(session, user)).map(ImapLogins::text);

@@ -186,6 +186,7 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
         AuthResult result = policy.authenticate(SmtpSessions.snapshot(session, trusted), authorizationId, user, password);
         if (result.account().isPresent()) {
             session.setUsername(Username.of(result.account().get()));
+            SmtpSessions.setDelegatingLogin(session, result.delegatingLogin());
             session.setRelayingAllowed(true);
             HEADERS.add(session, result.headers(), State.Connection);
             return AUTHENTICATED;
