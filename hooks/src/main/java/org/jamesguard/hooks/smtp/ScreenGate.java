@@ -72,7 +72,9 @@ public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook, Comman
 
     @Override
     public Response onConnect(SMTPSession session) {
-        return SmtpReplies.response(check(session));
+        Decision decision = check(session);
+        // a CommandHandler too: James's JMX command statistics read the code of its connect reply
+        return decision.refuses() ? SmtpReplies.response(decision) : SmtpReplies.NO_COMMAND_RESPONSE;
     }
 
     @Override
