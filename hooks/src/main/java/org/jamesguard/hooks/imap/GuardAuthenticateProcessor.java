@@ -11,6 +11,7 @@ import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.metrics.api.MetricFactory;
 import org.jamesguard.core.hijack.FrozenLogins;
+import org.jamesguard.core.screen.ScreenedLogins;
 
 /**
  * James's {@code AUTHENTICATE} with the freeze checked first (SPEC C7):
@@ -26,18 +27,21 @@ import org.jamesguard.core.hijack.FrozenLogins;
  */
 public class GuardAuthenticateProcessor extends AuthenticateProcessor {
     private final FrozenLogins frozenLogins;
+    private final ScreenedLogins screenedLogins;
 
     @Inject
     public GuardAuthenticateProcessor(MailboxManager mailboxManager, StatusResponseFactory factory,
-                                      MetricFactory metricFactory, FrozenLogins frozenLogins) {
+                                      MetricFactory metricFactory, FrozenLogins frozenLogins, ScreenedLogins screenedLogins) {
         super(mailboxManager, factory, metricFactory);
         this.frozenLogins = frozenLogins;
+        this.screenedLogins = screenedLogins;
     }
 
     @Override
     protected void doAuth(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder,
                           HumanReadableText failed) {
-        ImapLogins.withPassword(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), session)
+        ImapLogins.screened(screenedLogins, attempt.getAuthenticationId(), session)
+            .or(() -> ImapLogins.withPassword(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), session))
             .ifPresentOrElse(refusal -> no(request, responder, refusal),
                 () -> super.doAuth(attempt, session, request, responder, failed));
     }
@@ -46,8 +50,9 @@ public class GuardAuthenticateProcessor extends AuthenticateProcessor {
     @Override
     protected void doAuthWithDelegation(AuthenticationAttempt attempt, ImapSession session, ImapRequest request,
                                         Responder responder) {
-        ImapLogins.withPasswordActingAs(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(),
-                attempt.getDelegateUserName().orElse(null), session)
+        ImapLogins.screened(screenedLogins, attempt.getAuthenticationId(), session)
+            .or(() -> ImapLogins.withPasswordActingAs(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(),
+                attempt.getDelegateUserName().orElse(null), session))
             .ifPresentOrElse(refusal -> no(request, responder, refusal),
                 () -> super.doAuthWithDelegation(attempt, session, request, responder));
     }
