@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
  * dedicated logger ({@value #LOGGER_NAME}) so administrators can route it to its own file.
  * <p>
  * The line is space-separated {@code key=value} fields. A value is written bare when it is made of printable
- * ASCII other than space, {@code "}, {@code =} and {@code \}; otherwise it is double-quoted, with {@code \\},
- * {@code \"}, {@code \n}, {@code \r}, {@code \t} and {@code \}{@code uXXXX} for any other control or line-separating
- * character. An absent value is {@code -}. {@code reply} and
- * {@code detail} are always quoted. So a client's text (an AUTH name, a HELO name, an address) can neither
- * end the line nor forge a field: every value passes through {@link #value} or {@link #quoted} here.
+ * ASCII other than space, {@code "}, {@code =} and {@code \}; otherwise it is a JSON string literal (double-quoted,
+ * with {@code \\}, {@code \"}, {@code \n}, {@code \r}, {@code \t} and {@code \}{@code uXXXX} for any other control
+ * or line-separating character). An absent value is {@code -}. {@code reply} and {@code detail} are always
+ * quoted. So a client's text (an AUTH name, a HELO name, an address) can neither end the line nor forge a
+ * field: every value passes through {@link #value} or {@link #quoted} here.
  */
 public final class AuditLog {
     public static final String LOGGER_NAME = "org.jamesguard.audit";
