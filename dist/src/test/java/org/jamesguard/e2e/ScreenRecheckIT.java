@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jamesguard.harness.JamesExtension.MX;
 import static org.jamesguard.harness.JamesExtension.SUBMISSION;
 
+import java.io.IOException;
+import java.net.InetAddress;
+
+import org.apache.commons.net.imap.IMAPClient;
+import org.apache.commons.net.pop3.POP3Client;
 import org.jamesguard.harness.JamesExtension;
 import org.jamesguard.harness.SmtpClient;
 import org.junit.jupiter.api.Test;
@@ -11,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12, hole 6: an IP screened while it has sessions open is refused in those sessions too, at the
- * next AUTH and the next MAIL, with the screen's reply, and the session is closed.
+ * next AUTH and the next MAIL, with the screen's reply, and the session is closed; nor can it log in over
+ * IMAP or POP3.
  */
 class ScreenRecheckIT {
     static final String ALICE = "alice@example.test";
@@ -54,6 +60,35 @@ class ScreenRecheckIT {
 
             assertThat(early.mailFrom("someone@remote.test")).hasToString(SCREENED);
             assertThat(early.awaitClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void aScreenedIpCannotGoOnGuessingOverImap() throws IOException {
+        james.webAdmin().put("/guard/screen/127.0.0.74", "{}").expect(200);
+        IMAPClient client = new IMAPClient();
+        client.setDefaultTimeout(30_000);
+        client.connect(InetAddress.getByName("127.0.0.1"), james.port(JamesExtension.IMAP), InetAddress.getByName("127.0.0.74"), 0);
+        try {
+            assertThat(client.login(ALICE, PASSWORD)).isFalse();
+            String[] lines = client.getReplyStrings();
+            assertThat(lines[lines.length - 1]).endsWith("NO LOGIN failed. Client host blocked by the dynamic screen");
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void aScreenedIpCannotGoOnGuessingOverPop3() throws IOException {
+        james.webAdmin().put("/guard/screen/127.0.0.75", "{}").expect(200);
+        POP3Client client = new POP3Client();
+        client.setDefaultTimeout(30_000);
+        client.connect(InetAddress.getByName("127.0.0.1"), james.port(JamesExtension.POP3), InetAddress.getByName("127.0.0.75"), 0);
+        try {
+            assertThat(client.login(ALICE, PASSWORD)).isFalse();
+            assertThat(client.getReplyString().trim()).isEqualTo("-ERR Client host blocked by the dynamic screen");
+        } finally {
+            client.disconnect();
         }
     }
 
