@@ -36,6 +36,7 @@ import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.screen.DynamicScreen;
+import org.jamesguard.core.screen.ScreenedLogins;
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
@@ -206,6 +207,12 @@ public class JamesGuardModule extends AbstractModule {
     @Singleton
     FrozenLogins frozenLogins(FrozenAccounts frozenAccounts, Credentials credentials) {
         return new FrozenLogins(frozenAccounts, credentials);
+    }
+
+    @Provides
+    @Singleton
+    ScreenedLogins screenedLogins(DynamicScreen screen, DecisionRecorder recorder, TrustedNetworks trusted) {
+        return new ScreenedLogins(screen, recorder, trusted);
     }
 
     @Provides

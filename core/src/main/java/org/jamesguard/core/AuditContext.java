@@ -62,13 +62,10 @@ public final class AuditContext {
         return Objects.hash(sessionId, ip, account, listener);
     }
 
+    /** The fields of an audit line, each escaped by {@link AuditLog#value}: a client's text cannot break out of its field. */
     @Override
     public String toString() {
-        return "session=" + orDash(sessionId) + " ip=" + orDash(ip) + " account=" + orDash(account)
-            + " listener=" + orDash(listener);
-    }
-
-    private static String orDash(String value) {
-        return value == null || value.isEmpty() ? "-" : value;
+        return "session=" + AuditLog.value(sessionId) + " ip=" + AuditLog.value(ip) + " account=" + AuditLog.value(account)
+            + " listener=" + AuditLog.value(listener);
     }
 }

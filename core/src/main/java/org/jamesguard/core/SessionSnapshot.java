@@ -21,6 +21,7 @@ public final class SessionSnapshot {
     private final boolean tls;
     private final String helo;
     private final String authUser;
+    private final String delegatingLogin;
     private final boolean nullSender;
     private final EmailAddress mailFrom;
     private final List<EmailAddress> recipients;
@@ -33,6 +34,7 @@ public final class SessionSnapshot {
         this.tls = b.tls;
         this.helo = b.helo;
         this.authUser = b.authUser;
+        this.delegatingLogin = b.authUser == null || b.authUser.equals(b.delegatingLogin) ? null : b.delegatingLogin;
         this.nullSender = b.nullSender;
         this.mailFrom = b.mailFrom;
         this.recipients = List.copyOf(b.recipients);
@@ -54,6 +56,7 @@ public final class SessionSnapshot {
         b.tls = tls;
         b.helo = helo;
         b.authUser = authUser;
+        b.delegatingLogin = delegatingLogin;
         b.nullSender = nullSender;
         b.mailFrom = mailFrom;
         b.recipients = recipients;
@@ -94,6 +97,22 @@ public final class SessionSnapshot {
         return Optional.ofNullable(authUser);
     }
 
+    /**
+     * The account whose password was checked, when the session acts for {@link #authUser} through a delegation;
+     * empty otherwise. Its freeze and limits apply to what the session does, as {@link #authUser}'s do.
+     */
+    public Optional<String> delegatingLogin() {
+        return Optional.ofNullable(delegatingLogin);
+    }
+
+    /** The accounts the session answers for: the delegating login first when there is one, then {@link #authUser}. */
+    public List<String> accountsInvolved() {
+        if (authUser == null) {
+            return List.of();
+        }
+        return delegatingLogin == null ? List.of(authUser) : List.of(delegatingLogin, authUser);
+    }
+
     public boolean authenticated() {
         return authUser != null;
     }
@@ -129,6 +148,7 @@ public final class SessionSnapshot {
         private boolean tls;
         private String helo;
         private String authUser;
+        private String delegatingLogin;
         private boolean nullSender;
         private EmailAddress mailFrom;
         private List<EmailAddress> recipients = List.of();
@@ -164,6 +184,12 @@ public final class SessionSnapshot {
 
         public Builder authUser(String value) {
             this.authUser = value;
+            return this;
+        }
+
+        /** The account whose password was checked, when it differs from {@link #authUser(String)} (a delegation). */
+        public Builder delegatingLogin(String value) {
+            this.delegatingLogin = value;
             return this;
         }
 

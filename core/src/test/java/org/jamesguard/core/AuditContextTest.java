@@ -48,6 +48,12 @@ class AuditContextTest {
     }
 
     @Test
+    void aValueAClientControlsIsQuotedAndEscaped() {
+        assertThat(AuditContext.of("s-1", "192.0.2.1", "x\r\nevent=unfreeze \"y\"", "smtp"))
+            .hasToString("session=s-1 ip=192.0.2.1 account=\"x\\r\\nevent=unfreeze \\\"y\\\"\" listener=smtp");
+    }
+
+    @Test
     void honoursEqualsContract() {
         EqualsVerifier.forClass(AuditContext.class).verify();
     }

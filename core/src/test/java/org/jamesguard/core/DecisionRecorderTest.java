@@ -362,7 +362,7 @@ class DecisionRecorderTest {
         failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new IllegalArgumentException("bad\ncheck=x verdict=pass")));
 
         assertThat(audit.messages()).containsExactly("check=sender-owned verdict=error reply=\""
-            + TEMPORARY_LOCAL_PROBLEM + "\" " + CONTEXT_TEXT + " detail=\"java.lang.IllegalArgumentException: bad?check=x verdict=pass\"");
+            + TEMPORARY_LOCAL_PROBLEM + "\" " + CONTEXT_TEXT + " detail=\"java.lang.IllegalArgumentException: bad\\ncheck=x verdict=pass\"");
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")

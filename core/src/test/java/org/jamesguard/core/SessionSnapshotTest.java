@@ -113,4 +113,24 @@ class SessionSnapshotTest {
         assertThat(original.authUser()).contains("alice");
         assertThat(original.nullSender()).isTrue();
     }
+
+    @Test
+    void aDelegatingLoginIsKeptBesideTheAccountActedFor() {
+        SessionSnapshot delegated = SessionSnapshot.builder("192.0.2.1").authUser("boss").delegatingLogin("alice").build();
+
+        assertThat(delegated.delegatingLogin()).contains("alice");
+        assertThat(delegated.accountsInvolved()).containsExactly("alice", "boss");
+        assertThat(delegated.toBuilder().build().delegatingLogin()).contains("alice");
+    }
+
+    @Test
+    void aLoginActingAsItselfOrNoLoginAtAllHasNoDelegatingLogin() {
+        SessionSnapshot itself = SessionSnapshot.builder("192.0.2.1").authUser("alice").delegatingLogin("alice").build();
+        SessionSnapshot anonymous = SessionSnapshot.builder("192.0.2.1").delegatingLogin("alice").build();
+
+        assertThat(itself.delegatingLogin()).isEmpty();
+        assertThat(itself.accountsInvolved()).containsExactly("alice");
+        assertThat(anonymous.delegatingLogin()).isEmpty();
+        assertThat(anonymous.accountsInvolved()).isEmpty();
+    }
 }

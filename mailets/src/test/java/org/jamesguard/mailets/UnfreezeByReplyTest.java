@@ -14,6 +14,7 @@ import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.AuditLog;
+import org.jamesguard.core.hijack.UnfreezeTokens;
 import org.jamesguard.core.testing.HijackFixture;
 import org.jamesguard.core.testing.LogCapture;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +91,7 @@ class UnfreezeByReplyTest {
         assertThat(forged.getState()).isEqualTo(Mail.GHOST);
         assertThat(hijack.notifier().sent()).isEmpty();
         assertThat(audit.messages()).containsExactly("event=unfreeze-refused session=mail-1 ip=198.51.100.7 account=- listener=mailet "
-            + "detail=\"unauthenticated reply to " + token.substring(0, token.indexOf('@')) + "\"");
+            + "detail=\"unauthenticated reply to " + UnfreezeTokens.forLog(token.substring(0, token.indexOf('@'))) + "\"");
     }
 
     @Test

@@ -61,7 +61,8 @@ public final class AuthPolicy {
 
     /**
      * Checks a login: the password, then the authorization identity (A14), then the account gate (a
-     * freeze, too many client addresses). A wrong password counts toward screening the IP (A13).
+     * freeze, too many client addresses) for the account whose password was checked and, when it acts for
+     * another through a delegation, for that one too. A wrong password counts toward screening the IP (A13).
      *
      * @param authorizationId the identity to act as; empty for the login itself
      */
@@ -72,32 +73,10 @@ public final class AuthPolicy {
         } catch (RuntimeException e) {
             return AuthResult.refused(recorder.failure(CREDENTIALS, context(session, user), e));
         }
-        AuditContext context = context(session, account.orElse(user));
         if (account.isEmpty()) {
-            Decision screened = countAndScreen(RepeatedAuthScreenCheck.FAILURES, config.failedAuth, "auth-fail", session);
-            if (screened.refuses()) {
-                return AuthResult.refused(screened);
-            }
-            return AuthResult.refused(recorder.refuse(
-                Verdict.reject(CREDENTIALS, Replies.AUTH_FAILED).withDetail("failed login as " + user), context));
+            return failedLogin(session, user, "failed login as " + user);
         }
-        Optional<String> delegated = authorizationId.isEmpty() || AuthorizationIdentityCheck.sameAccount(account.get(), authorizationId)
-            ? Optional.empty()
-            : credentials.delegatedAccount(account.get(), authorizationId);
-        Decision identity = recorder.decide(AuthorizationIdentityCheck.ID, Mode.ENFORCE, context,
-            () -> AuthorizationIdentityCheck.check(account.get(), authorizationId, delegated::isPresent));
-        if (identity.refuses()) {
-            return AuthResult.refused(identity);
-        }
-        // in report-only mode a refused authorization identity leaves the session acting as its login
-        String actingAs = delegated.orElse(account.get());
-        Decision gate = accountGate.atLogin(session, actingAs);
-        if (gate.refuses()) {
-            return AuthResult.refused(gate);
-        }
-        List<Header> notes = Stream.of(identity.header(), gate.header()).flatMap(Optional::stream)
-            .collect(Collectors.toUnmodifiableList());
-        return AuthResult.success(actingAs, notes);
+        return admit(session, account.get(), authorizationId);
     }
 
     /**
@@ -121,34 +100,49 @@ public final class AuthPolicy {
             return AuthResult.refused(recorder.failure(CREDENTIALS, context(session, claimedUser), e));
         }
         if (account.isEmpty()) {
-            Decision screened = countAndScreen(RepeatedAuthScreenCheck.FAILURES, config.failedAuth, "auth-fail", session);
-            if (screened.refuses()) {
-                return AuthResult.refused(screened);
-            }
-            return AuthResult.refused(recorder.refuse(Verdict.reject(CREDENTIALS, Replies.AUTH_FAILED)
-                .withDetail("failed " + mechanism + " login as " + claimedUser), context(session, claimedUser)));
+            return failedLogin(session, claimedUser, "failed " + mechanism + " login as " + claimedUser);
         }
-        String verified = account.get();
-        AuditContext context = context(session, verified);
-        Optional<String> delegated = authorizationId.isEmpty() || AuthorizationIdentityCheck.sameAccount(verified, authorizationId)
+        return admit(session, account.get(), authorizationId);
+    }
+
+    /** A refused credential: one more failure toward screening the IP (A13). */
+    private AuthResult failedLogin(SessionSnapshot session, String user, String detail) {
+        Decision screened = countAndScreen(RepeatedAuthScreenCheck.FAILURES, config.failedAuth, "auth-fail", session);
+        if (screened.refuses()) {
+            return AuthResult.refused(screened);
+        }
+        return AuthResult.refused(recorder.refuse(Verdict.reject(CREDENTIALS, Replies.AUTH_FAILED).withDetail(detail),
+            context(session, user)));
+    }
+
+    /**
+     * A login whose credential was verified: the authorization identity (A14), then the account gate for the
+     * account the credential proved and, when it acts for another through a delegation, for that one too.
+     */
+    private AuthResult admit(SessionSnapshot session, String account, String authorizationId) {
+        AuditContext context = context(session, account);
+        Optional<String> delegated = authorizationId.isEmpty() || AuthorizationIdentityCheck.sameAccount(account, authorizationId)
             ? Optional.empty()
-            : credentials.delegatedAccount(verified, authorizationId);
+            : credentials.delegatedAccount(account, authorizationId);
         Decision identity = recorder.decide(AuthorizationIdentityCheck.ID, Mode.ENFORCE, context,
-            () -> AuthorizationIdentityCheck.check(verified, authorizationId, delegated::isPresent));
+            () -> AuthorizationIdentityCheck.check(account, authorizationId, delegated::isPresent));
         if (identity.refuses()) {
             return AuthResult.refused(identity);
         }
-        Decision ownGate = accountGate.atLogin(session, verified);
-        if (ownGate.refuses()) {
-            return AuthResult.refused(ownGate);
+        // in report-only mode a refused authorization identity leaves the session acting as its login
+        String actingAs = delegated.orElse(account);
+        // the account whose credential was checked is gated first: acting for another does not lift its freeze or limits
+        Decision loginGate = accountGate.atLogin(session, account);
+        if (loginGate.refuses()) {
+            return AuthResult.refused(loginGate);
         }
-        Decision actingGate = delegated.map(actingAs -> accountGate.atLogin(session, actingAs)).orElse(Decision.PROCEED);
+        Decision actingGate = actingAs.equals(account) ? Decision.PROCEED : accountGate.atLogin(session, actingAs);
         if (actingGate.refuses()) {
             return AuthResult.refused(actingGate);
         }
-        List<Header> notes = Stream.of(identity, ownGate, actingGate).map(Decision::header).flatMap(Optional::stream)
+        List<Header> notes = Stream.of(identity.header(), loginGate.header(), actingGate.header()).flatMap(Optional::stream)
             .collect(Collectors.toUnmodifiableList());
-        return AuthResult.success(delegated.orElse(verified), notes);
+        return AuthResult.success(actingAs, account, notes);
     }
 
     private static AuditContext context(SessionSnapshot session, String account) {

@@ -12,24 +12,30 @@ import org.jamesguard.core.Header;
  */
 public final class AuthResult {
     private final String account;
+    private final String login;
     private final List<Header> headers;
     private final Decision refusal;
 
-    private AuthResult(String account, List<Header> headers, Decision refusal) {
+    private AuthResult(String account, String login, List<Header> headers, Decision refusal) {
         this.account = account;
+        this.login = login;
         this.headers = List.copyOf(headers);
         this.refusal = refusal;
     }
 
-    public static AuthResult success(String account, List<Header> headers) {
-        return new AuthResult(account, headers, null);
+    /**
+     * @param account the account the session acts as
+     * @param login the account whose password was checked: {@code account} itself, or the one acting for it
+     */
+    public static AuthResult success(String account, String login, List<Header> headers) {
+        return new AuthResult(account, login, headers, null);
     }
 
     public static AuthResult refused(Decision refusal) {
         if (!refusal.refuses()) {
             throw new IllegalArgumentException("not a refusal: " + refusal);
         }
-        return new AuthResult(null, List.of(), refusal);
+        return new AuthResult(null, null, List.of(), refusal);
     }
 
     /** Report-only notes for the messages of the session. */
@@ -41,12 +47,20 @@ public final class AuthResult {
         return Optional.ofNullable(account);
     }
 
+    /** The account whose password was checked, when it acts for another account (a delegation); empty otherwise. */
+    public Optional<String> delegatingLogin() {
+        return Optional.ofNullable(login).filter(name -> !name.equals(account));
+    }
+
     public Optional<Decision> refusal() {
         return Optional.ofNullable(refusal);
     }
 
     @Override
     public String toString() {
-        return account != null ? "authenticated as " + account : "refused: " + refusal;
+        if (account == null) {
+            return "refused: " + refusal;
+        }
+        return "authenticated as " + account + delegatingLogin().map(name -> " by " + name).orElse("");
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.GuardMetrics;
 import org.jamesguard.core.config.Durations;
 import org.jamesguard.core.net.Domains;
@@ -99,7 +100,7 @@ public final class DnsVerifier implements AutoCloseable {
         Runnable stopTimer = metrics.startTimer(GuardMetrics.PREFIX + "dns_domain");
         return DomainResolution.resolve(newCheck(), name)
             .exceptionally(bug -> {
-                LOGGER.error("lookup of domain {} failed unexpectedly", domain, bug);
+                LOGGER.error("lookup of domain {} failed unexpectedly", AuditLog.value(domain), bug);
                 return temperror(name, "internal error: " + bug);
             })
             .completeOnTimeout(temperror(name, overdue()), deadline(), TimeUnit.NANOSECONDS)

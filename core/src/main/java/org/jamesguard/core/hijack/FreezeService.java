@@ -87,7 +87,7 @@ public final class FreezeService {
             counters.reset(record.account());
         } catch (StoreUnavailableException e) {
             // the freeze is lifted: its counters expire with their windows
-            LOGGER.warn("{} is unfrozen, but its counters could not be reset: {}", record.account(), e.getMessage());
+            LOGGER.warn("{} is unfrozen, but its counters could not be reset: {}", AuditLog.value(record.account()), e.getMessage());
         }
         AuditLog.event("unfreeze", context, record + ", unfrozen by " + by);
         notify(record, accountAddress -> FreezeNotices.unfrozen(record, config.noticeRecipient(accountAddress), by));
@@ -101,13 +101,13 @@ public final class FreezeService {
     private void notify(FreezeRecord record, Function<EmailAddress, FreezeNotice> notice) {
         Optional<EmailAddress> account = EmailAddress.tryParse(record.account());
         if (account.isEmpty()) {
-            LOGGER.warn("no notice about {}: the account has no domain", record);
+            LOGGER.warn("no notice about {}: the account has no domain", AuditLog.quoted(record.toString()));
             return;
         }
         try {
             notifier.send(notice.apply(account.get()));
         } catch (RuntimeException e) {
-            LOGGER.error("could not send the notice about {}", record, e);
+            LOGGER.error("could not send the notice about {}", AuditLog.quoted(record.toString()), e);
         }
     }
 
@@ -145,10 +145,10 @@ public final class FreezeService {
     private Optional<String> replyRefusal(String tokenLocalPart, Optional<String> submitter, Optional<FreezeRecord> record,
                                           Instant now) {
         if (submitter.isEmpty()) {
-            return Optional.of("unauthenticated reply to " + tokenLocalPart);
+            return Optional.of("unauthenticated reply to " + UnfreezeTokens.forLog(tokenLocalPart));
         }
         if (record.isEmpty()) {
-            return Optional.of("no freeze for token " + tokenLocalPart + " (already lifted, or forged)");
+            return Optional.of("no freeze for token " + UnfreezeTokens.forLog(tokenLocalPart) + " (already lifted, or forged)");
         }
         EmailAddress account = EmailAddress.parse(record.get().account());
         EmailAddress by = EmailAddress.parse(submitter.get());

@@ -1,6 +1,7 @@
 package org.jamesguard.core.hijack;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.Reply;
@@ -41,6 +42,33 @@ public final class FrozenLogins {
             return Optional.empty();
         }
         return authenticated(verified.get(), context);
+    }
+
+    /**
+     * A login by {@code account} with {@code password} that asks to act as {@code actingAs} (IMAP AUTHENTICATE
+     * PLAIN with an authorization identity), before the protocol checks either: both accounts are gated, the
+     * login's first, and only when the password is right (and, for the other account, the delegation exists).
+     *
+     * @param contexts the audit context of a decision about each account
+     * @return the refusal when the password is right and either account frozen; empty when the protocol should
+     *     carry on (and check the password and the delegation itself)
+     */
+    public Optional<Reply> withPasswordActingAs(String account, String password, String actingAs,
+                                                Function<String, AuditContext> contexts) {
+        if (!mayBeFrozen(account) && !mayBeFrozen(actingAs)) {
+            return Optional.empty();
+        }
+        Optional<String> verified = credentials.verify(account, password);
+        if (verified.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Reply> login = authenticated(verified.get(), contexts.apply(verified.get()));
+        if (login.isPresent()) {
+            return login;
+        }
+        // without a delegation the protocol refuses anyway: a stranger's freeze is not the login's business
+        return credentials.delegatedAccount(verified.get(), actingAs)
+            .flatMap(delegated -> authenticated(delegated, contexts.apply(delegated)));
     }
 
     /**

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.Decision;
@@ -80,18 +79,36 @@ public final class HijackPolicy implements AccountGate {
             Map.of("client addresses within " + Durations.format(config.distinctIps.window()), distinct[0]), context));
     }
 
-    /** MAIL in a session that logged in before its account was frozen. */
+    /**
+     * MAIL in a session that logged in before its account was frozen: the account it acts as, or the one whose
+     * password it gave to act for it (a delegation).
+     */
     public Decision atMail(SessionSnapshot session) {
-        return session.authUser()
-            .map(account -> frozen.atStep(account, session.auditContext(), Replies.ACCOUNT_FROZEN_SESSION))
-            .orElse(Decision.PROCEED);
+        for (String account : session.accountsInvolved()) {
+            Decision decision = frozen.atStep(account, context(session, account), Replies.ACCOUNT_FROZEN_SESSION);
+            if (decision.refuses()) {
+                return decision;
+            }
+        }
+        return Decision.PROCEED;
     }
 
-    /** A message about to be accepted from an authenticated SMTP session. */
+    /**
+     * A message about to be accepted from an authenticated SMTP session. A message sent through a delegation
+     * counts for both accounts, the login's first: the first to reach its limit refuses it (or is frozen), and
+     * the other is then not counted.
+     */
     public Decision atMessage(SessionSnapshot session) {
-        return session.authUser()
-            .map(account -> count(account, session.clientIp(), session.recipients().size(), session.auditContext(), false))
-            .orElse(Decision.PROCEED);
+        Decision result = Decision.PROCEED;
+        for (String account : session.accountsInvolved()) {
+            Decision decision = count(account, session.clientIp(), session.recipients().size(), context(session, account), false);
+            if (decision.refuses()) {
+                return decision;
+            }
+            // report-only notes of one check: either tells the reader what would have happened
+            result = decision.header().isPresent() ? decision : result;
+        }
+        return result;
     }
 
     /**
@@ -125,18 +142,28 @@ public final class HijackPolicy implements AccountGate {
         return decision;
     }
 
-    /** A 5xx reply to RCPT in an authenticated session (C8); at the limit the account is frozen. */
+    /**
+     * A 5xx reply to RCPT in an authenticated session (C8), counted for each account the session answers for
+     * (see {@link #atMessage}); at the limit the account is frozen.
+     */
     public Decision atRcptRefused(SessionSnapshot session) {
-        Optional<String> account = session.authUser().filter(this::watches);
-        if (account.isEmpty()) {
-            return Decision.PROCEED;
+        Decision result = Decision.PROCEED;
+        for (String account : session.accountsInvolved()) {
+            Decision decision = watches(account) ? rcptRefused(account, context(session, account)) : Decision.PROCEED;
+            if (decision.refuses()) {
+                return decision;
+            }
+            result = decision.header().isPresent() ? decision : result;
         }
-        AuditContext context = session.auditContext();
+        return result;
+    }
+
+    private Decision rcptRefused(String account, AuditContext context) {
         long[] failures = new long[1];
         return recorder.decide(RcptFailureLimitCheck.ID, config.rcptFailuresMode, context, () -> {
-            failures[0] = counters.countRcptFailure(account.get(), config.rcptFailures, clock.instant());
+            failures[0] = counters.countRcptFailure(account, config.rcptFailures, clock.instant());
             return RcptFailureLimitCheck.check(failures[0], config.rcptFailures);
-        }, () -> freezes.freeze(account.get(), RcptFailureLimitCheck.FROZEN_REASON, true,
+        }, () -> freezes.freeze(account, RcptFailureLimitCheck.FROZEN_REASON, true,
             Map.of("refused recipients within " + Durations.format(config.rcptFailures.window()), failures[0]), context));
     }
 

@@ -52,6 +52,22 @@ public final class UnfreezeTokens {
         return localPart.toLowerCase(Locale.ROOT).startsWith(PREFIX);
     }
 
+    /**
+     * What the logs may say of a token: its freeze id (not a secret: it names the freeze) and a short hash of the
+     * whole, never the signature, so a log reader cannot replay a postmaster's token.
+     */
+    public static String forLog(String localPart) {
+        String lower = localPart.toLowerCase(Locale.ROOT);
+        Matcher matcher = TOKEN.matcher(lower);
+        String shown = matcher.matches() ? PREFIX + matcher.group(1) + "-..." : PREFIX + "...";
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(lower.getBytes(StandardCharsets.UTF_8));
+            return shown + " (sha256 " + BaseEncoding.base16().lowerCase().encode(hash, 0, 4) + ")";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
     /** The freeze id a token names, when its syntax is right; checking the MAC needs the freeze's account. */
     public static Optional<String> freezeId(String localPart) {
         Matcher matcher = TOKEN.matcher(localPart.toLowerCase(Locale.ROOT));

@@ -320,8 +320,44 @@ class AuthPolicyTest {
         @Test
         void a14ADelegationLetsTheSessionActAsTheTarget() {
             assertThat(policy("").authenticate(session(IP), "Boss@Example.com", "john@example.com", "secret"))
-                .hasToString("authenticated as boss@example.com");
+                .hasToString("authenticated as boss@example.com by john@example.com");
             assertThat(metrics.increments()).containsExactly("jamesguard_authorization_identity_pass");
+        }
+
+        @Test
+        void aDelegatedLoginAsksTheAccountGateAboutTheLoginFirstThenTheTarget() {
+            AuthResult result = policy("").authenticate(session(IP), "boss@example.com", "john@example.com", "secret");
+
+            assertThat(gateQuestions).containsExactly("john@example.com", "boss@example.com");
+            assertThat(result.account()).contains("boss@example.com");
+            assertThat(result.delegatingLogin()).contains("john@example.com");
+        }
+
+        @Test
+        void aFrozenLoginCannotActForTheAccountThatDelegatedToIt() {
+            accountGate = (session, account) -> account.equals("john@example.com")
+                ? Decision.refuse(Replies.ACCOUNT_FROZEN, false) : Decision.PROCEED;
+
+            assertThat(policy("").authenticate(session(IP), "boss@example.com", "john@example.com", "secret"))
+                .hasToString("refused: 535 5.7.8 Account frozen: contact your postmaster");
+            assertThat(gateQuestions).as("the target is not counted for a refused login").containsExactly("john@example.com");
+        }
+
+        @Test
+        void aLoginCannotActForAFrozenAccount() {
+            accountGate = (session, account) -> account.equals("boss@example.com")
+                ? Decision.refuse(Replies.ACCOUNT_FROZEN, false) : Decision.PROCEED;
+
+            assertThat(policy("").authenticate(session(IP), "boss@example.com", "john@example.com", "secret"))
+                .hasToString("refused: 535 5.7.8 Account frozen: contact your postmaster");
+        }
+
+        @Test
+        void theLoginItselfIsAskedAboutOnceAndHasNoDelegatingLogin() {
+            AuthResult result = policy("").authenticate(session(IP), "john@example.com", "john@example.com", "secret");
+
+            assertThat(gateQuestions).containsExactly("john@example.com");
+            assertThat(result.delegatingLogin()).isEmpty();
         }
 
         @Test
@@ -430,7 +466,7 @@ class AuthPolicyTest {
         @Test
         void a14ADelegationLetsTheTokenActForTheAccountThatDelegated() {
             assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), "boss@example.com"))
-                .hasToString("authenticated as boss@example.com");
+                .hasToString("authenticated as boss@example.com by john@example.com");
         }
 
         @Test
@@ -443,7 +479,7 @@ class AuthPolicyTest {
         @Test
         void c7ActingForAnotherAccountTheGateIsAskedAboutBothAndEitherRefuses() {
             assertThat(login(policy(""), session(IP), Optional.of("john@example.com"), "boss@example.com"))
-                .hasToString("authenticated as boss@example.com");
+                .hasToString("authenticated as boss@example.com by john@example.com");
             assertThat(gateQuestions).containsExactly("john@example.com", "boss@example.com");
 
             gateQuestions.clear();

@@ -503,10 +503,11 @@ class FreezeServiceTest {
 
             Optional<String> refusal = service().unfreezeByReply(token, Optional.empty(), AuditContext.of("s-9", "192.0.2.50", null, "smtp:25"));
 
-            assertThat(refusal).contains("unauthenticated reply to " + token);
+            assertThat(refusal).contains("unauthenticated reply to " + UnfreezeTokens.forLog(token));
             assertStillFrozen();
             assertThat(audit.messages()).containsExactly(
-                "event=unfreeze-refused session=s-9 ip=192.0.2.50 account=- listener=smtp:25 detail=\"unauthenticated reply to " + token + "\"");
+                "event=unfreeze-refused session=s-9 ip=192.0.2.50 account=- listener=smtp:25 detail=\"unauthenticated reply to " + UnfreezeTokens.forLog(token) + "\"");
+            assertThat(audit.messages()).as("the token is never logged whole").noneMatch(line -> line.contains(token));
         }
 
         @ParameterizedTest
@@ -548,7 +549,7 @@ class FreezeServiceTest {
         void aTokenNamingNoFreezeIsRefused(String forged) {
             freezeJohn();
 
-            assertRefused(forged, "no freeze for token " + forged + " (already lifted, or forged)");
+            assertRefused(forged, "no freeze for token " + UnfreezeTokens.forLog(forged) + " (already lifted, or forged)");
         }
 
         @Test
@@ -558,7 +559,7 @@ class FreezeServiceTest {
             frozen(JOHN);
             hijack.notifier().clear();
 
-            assertRefused(token, "no freeze for token " + token + " (already lifted, or forged)");
+            assertRefused(token, "no freeze for token " + UnfreezeTokens.forLog(token) + " (already lifted, or forged)");
         }
 
         @Test
@@ -612,7 +613,7 @@ class FreezeServiceTest {
             reply(token, "postmaster@example.com");
 
             assertThat(hijack.tokenStore().use(token, T0.plus(Duration.ofDays(7)), T0)).isFalse();
-            assertThat(reply(token, "postmaster@example.com")).contains("no freeze for token " + token + " (already lifted, or forged)");
+            assertThat(reply(token, "postmaster@example.com")).contains("no freeze for token " + UnfreezeTokens.forLog(token) + " (already lifted, or forged)");
         }
 
         @Test
@@ -622,7 +623,7 @@ class FreezeServiceTest {
             frozen(JANE);
             service().unfreeze(JOHN, "admin", AuditContext.forAccount(JOHN));
 
-            assertThat(reply(johns, "postmaster@example.com")).contains("no freeze for token " + johns + " (already lifted, or forged)");
+            assertThat(reply(johns, "postmaster@example.com")).contains("no freeze for token " + UnfreezeTokens.forLog(johns) + " (already lifted, or forged)");
             assertThat(service().find(JANE)).isPresent();
         }
     }

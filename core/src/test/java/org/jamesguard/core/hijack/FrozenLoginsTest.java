@@ -93,6 +93,42 @@ class FrozenLoginsTest {
         assertThat(logins.withPassword(ALICE, PASSWORD, CONTEXT)).isEmpty();
     }
 
+    /** Issue 12, hole 2: bob delegated to alice, who gives her password to act as bob. */
+    @Test
+    void aFrozenLoginActingForAnotherAccountIsRefusedUnderItsOwnName() {
+        credentials.delegation("bob@example.test", ALICE);
+        freeze(ALICE);
+
+        assertThat(logins.withPasswordActingAs(ALICE, PASSWORD, "bob@example.test", AuditContext::forAccount))
+            .contains(Replies.ACCOUNT_FROZEN);
+        assertThat(audit.messages()).singleElement().asString().contains(" account=alice@example.test ");
+    }
+
+    @Test
+    void aLoginActingForAFrozenAccountIsRefused() {
+        credentials.delegation("bob@example.test", ALICE);
+        freeze("bob@example.test");
+
+        assertThat(logins.withPasswordActingAs(ALICE, PASSWORD, "bob@example.test", AuditContext::forAccount))
+            .contains(Replies.ACCOUNT_FROZEN);
+        assertThat(audit.messages()).singleElement().asString().contains(" account=bob@example.test ");
+    }
+
+    @Test
+    void actingForAFrozenAccountWithAWrongPasswordOrWithoutADelegationIsLeftToTheProtocol() {
+        freeze("bob@example.test");
+
+        assertThat(logins.withPasswordActingAs(ALICE, "wrong", "bob@example.test", AuditContext::forAccount)).isEmpty();
+        assertThat(logins.withPasswordActingAs(ALICE, PASSWORD, "bob@example.test", AuditContext::forAccount)).isEmpty();
+        assertThat(audit.messages()).isEmpty();
+    }
+
+    @Test
+    void actingForAnotherAccountWhenNeitherIsFrozenCostsNoPasswordCheck() {
+        assertThat(logins.withPasswordActingAs(ALICE, PASSWORD, "bob@example.test", AuditContext::forAccount)).isEmpty();
+        assertThat(credentials.questions()).isEmpty();
+    }
+
     @Test
     void anAlreadyAuthenticatedFrozenAccountIsRefusedWithoutAPasswordCheck() {
         freeze(ALICE);

@@ -335,6 +335,81 @@ class HijackPolicyTest {
         }
     }
 
+    /** Issue 12, hole 2: john logged in with his password to act for boss, who delegated to him. */
+    @Nested
+    class DelegatedSession {
+        private static final String BOSS = "boss@example.com";
+
+        private SessionSnapshot johnActingForBoss() {
+            return session(OTHER_IP).authUser(BOSS).delegatingLogin(JOHN).build();
+        }
+
+        @Test
+        void mailIsRefusedWhenTheLoginIsFrozenAfterAuth() {
+            SessionSnapshot session = johnActingForBoss();
+            freezeJohnByHand();
+
+            assertThat(policy().atMail(session)).hasToString(FROZEN_MAIL);
+            assertThat(audit.messages()).singleElement().asString().contains(" account=john@example.com ");
+        }
+
+        @Test
+        void mailIsRefusedWhenTheAccountActedForIsFrozen() {
+            SessionSnapshot session = johnActingForBoss();
+            hijack.freezeStore().freeze(FreezeRecords.of(BOSS).build());
+
+            assertThat(policy().atMail(session)).hasToString(FROZEN_MAIL);
+        }
+
+        @Test
+        void aMessageCountsForBothAccounts() {
+            assertThat(policy().atMessage(johnActingForBoss())).hasToString(PROCEED);
+
+            assertThat(hijack.counters().messages(JOHN, IpClass.OTHER, hijack.config().other, T0)).isEqualTo(1);
+            assertThat(hijack.counters().messages(BOSS, IpClass.OTHER, hijack.config().other, T0)).isEqualTo(1);
+        }
+
+        @Test
+        void theLoginAtItsLimitRefusesTheMessageAndTheOtherAccountIsNotCounted() {
+            configure(OTHER_LIMIT_3);
+            sendAccepted(OTHER_IP, 3);
+
+            assertThat(policy().atMessage(johnActingForBoss())).hasToString(LIMIT_5XX);
+            assertThat(hijack.counters().messages(BOSS, IpClass.OTHER, hijack.config().other, T0)).isZero();
+        }
+
+        @Test
+        void theAccountActedForAtItsLimitRefusesTheMessage() {
+            configure(OTHER_LIMIT_3);
+            for (int i = 1; i <= 3; i++) {
+                assertThat(send(BOSS, OTHER_IP, 1)).hasToString(PROCEED);
+            }
+
+            assertThat(policy().atMessage(johnActingForBoss())).hasToString(LIMIT_5XX);
+        }
+
+        @Test
+        void withFreezingTheLoginThatReachesItsLimitIsTheOneFrozen() {
+            configure(OTHER_LIMIT_3 + FREEZE);
+            sendAccepted(OTHER_IP, 3);
+
+            assertThat(policy().atMessage(johnActingForBoss())).hasToString(FROZEN_NOW);
+            assertThat(hijack.freezes().find(JOHN)).isPresent();
+            assertThat(hijack.freezes().find(BOSS)).isEmpty();
+        }
+
+        @Test
+        void refusedRecipientsCountForBothAndFreezeTheLoginAtItsLimit() {
+            configure(C8_3);
+            rcptRefused(JOHN);
+            rcptRefused(JOHN);
+
+            assertThat(policy().atRcptRefused(johnActingForBoss())).hasToString(FROZEN_REFUSED_RECIPIENTS);
+            assertThat(hijack.freezes().find(JOHN)).isPresent();
+            assertThat(hijack.counters().rcptFailures(BOSS, hijack.config().rcptFailures, T0)).isZero();
+        }
+    }
+
     @Nested
     class AtMail {
         @Test

@@ -52,6 +52,22 @@ class UnfreezeTokensTest {
         assertThat(tokens.refusal(farFuture, JOHN, T0)).isEmpty();
     }
 
+    /** Issue 12, hole 7: a log reader must not be able to replay a postmaster's token. */
+    @Test
+    void theLogsSeeTheFreezeIdAndAShortHashButNeverTheSignature() {
+        String signature = token.substring(token.lastIndexOf('-') + 1);
+
+        assertThat(UnfreezeTokens.forLog(token)).matches("unfreeze-abcdefghijklmnop-\\.\\.\\. \\(sha256 [0-9a-f]{8}\\)")
+            .doesNotContain(signature);
+        assertThat(UnfreezeTokens.forLog(token.toUpperCase(Locale.ROOT))).isEqualTo(UnfreezeTokens.forLog(token));
+        assertThat(UnfreezeTokens.forLog(token + "x")).isNotEqualTo(UnfreezeTokens.forLog(token));
+    }
+
+    @Test
+    void aMalformedTokenIsLoggedAsAHashOnly() {
+        assertThat(UnfreezeTokens.forLog("unfreeze-Whatever\nevent=forged")).matches("unfreeze-\\.\\.\\. \\(sha256 [0-9a-f]{8}\\)");
+    }
+
     @Test
     void theTokenNamesItsFreeze() {
         assertThat(UnfreezeTokens.freezeId(token)).contains("abcdefghijklmnop");

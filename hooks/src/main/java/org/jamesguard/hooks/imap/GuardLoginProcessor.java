@@ -10,6 +10,7 @@ import org.apache.james.imap.processor.LoginProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.metrics.api.MetricFactory;
 import org.jamesguard.core.hijack.FrozenLogins;
+import org.jamesguard.core.screen.ScreenedLogins;
 
 /**
  * James's {@code LOGIN} with the freeze checked first (SPEC C7): a frozen account with the right
@@ -19,18 +20,21 @@ import org.jamesguard.core.hijack.FrozenLogins;
  */
 public class GuardLoginProcessor extends LoginProcessor {
     private final FrozenLogins frozenLogins;
+    private final ScreenedLogins screenedLogins;
 
     @Inject
     public GuardLoginProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-                               FrozenLogins frozenLogins) {
+                               FrozenLogins frozenLogins, ScreenedLogins screenedLogins) {
         super(mailboxManager, factory, metricFactory);
         this.frozenLogins = frozenLogins;
+        this.screenedLogins = screenedLogins;
     }
 
     @Override
     protected void doAuth(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder,
                           HumanReadableText failed) {
-        ImapLogins.withPassword(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), session)
+        ImapLogins.screened(screenedLogins, attempt.getAuthenticationId(), session)
+            .or(() -> ImapLogins.withPassword(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), session))
             .ifPresentOrElse(refusal -> no(request, responder, refusal),
                 () -> super.doAuth(attempt, session, request, responder, failed));
     }

@@ -11,6 +11,8 @@ import org.apache.james.util.MDCBuilder;
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.Reply;
 import org.jamesguard.core.hijack.FrozenLogins;
+import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.screen.ScreenedLogins;
 import org.slf4j.MDC;
 
 /**
@@ -26,12 +28,35 @@ final class ImapLogins {
     private ImapLogins() {
     }
 
+    /**
+     * A login with a password from a client IP on the dynamic screen: refused before the password is checked,
+     * so a screened IP cannot go on guessing here what it guessed over SMTP.
+     */
+    static Optional<HumanReadableText> screened(ScreenedLogins screen, Username user, ImapSession session) {
+        return clientIp(session)
+            .flatMap(ip -> screen.atLogin(IpAddresses.parse(ip), context(session, user)))
+            .map(ImapLogins::text);
+    }
+
     /** A login with a password, before James checks it: refused only when the password is right. */
     static Optional<HumanReadableText> withPassword(FrozenLogins logins, Username user, String password, ImapSession session) {
         if (user == null || password == null) {
             return Optional.empty();
         }
         return logins.withPassword(user.asString(), password, context(session, user)).map(ImapLogins::text);
+    }
+
+    /** A login with a password acting for {@code actingAs} (a delegation), before James checks it. */
+    static Optional<HumanReadableText> withPasswordActingAs(FrozenLogins logins, Username user, String password,
+                                                            Username actingAs, ImapSession session) {
+        if (actingAs == null) {
+            return withPassword(logins, user, password, session);
+        }
+        if (user == null || password == null) {
+            return Optional.empty();
+        }
+        return logins.withPasswordActingAs(user.asString(), password, actingAs.asString(),
+            account -> context(session, Username.of(account))).map(ImapLogins::text);
     }
 
     /** A login whose credentials James has already verified (an OAuth token). */
@@ -44,7 +69,8 @@ final class ImapLogins {
     }
 
     private static AuditContext context(ImapSession session, Username user) {
-        return AuditContext.of(session.sessionId().asString(), clientIp(session).orElse(null), user.asString(), LISTENER);
+        return AuditContext.of(session.sessionId().asString(), clientIp(session).orElse(null),
+            user == null ? null : user.asString(), LISTENER);
     }
 
     /**

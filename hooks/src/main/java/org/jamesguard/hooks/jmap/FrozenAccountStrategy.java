@@ -21,8 +21,8 @@ import reactor.netty.http.server.HttpServerRequest;
  * One of James's JMAP authentication strategies, refusing frozen accounts (SPEC C7). James's strategy
  * checks the credentials first, so a wrong password or token keeps its usual answer; an account it
  * authenticates that is frozen gets {@code 401} with the detail
- * {@code Account frozen: contact your postmaster}. The account checked is the one that authenticated,
- * not the one it may act for.
+ * {@code Account frozen: contact your postmaster}. The account checked is the one that authenticated and,
+ * when the session acts for another account (a delegation), that one too.
  */
 public abstract class FrozenAccountStrategy implements AuthenticationStrategy {
     static final String LISTENER = "jmap";
@@ -44,8 +44,11 @@ public abstract class FrozenAccountStrategy implements AuthenticationStrategy {
     }
 
     private MailboxSession admitted(MailboxSession session, HttpServerRequest request) {
-        Username account = session.getLoggedInUser().orElse(session.getUser());
-        Optional<Reply> refusal = frozenLogins.authenticated(account.asString(), context(session, request, account));
+        Username login = session.getLoggedInUser().orElse(session.getUser());
+        Optional<Reply> refusal = frozenLogins.authenticated(login.asString(), context(session, request, login));
+        if (refusal.isEmpty() && !login.equals(session.getUser())) {
+            refusal = frozenLogins.authenticated(session.getUser().asString(), context(session, request, session.getUser()));
+        }
         if (refusal.isPresent()) {
             throw new UnauthorizedException(refusal.get().text());
         }

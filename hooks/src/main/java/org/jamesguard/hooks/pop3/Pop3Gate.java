@@ -1,5 +1,6 @@
 package org.jamesguard.hooks.pop3;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.jamesguard.core.auth.PopBeforeSmtpCheck;
 import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.screen.ScreenedLogins;
 import org.jamesguard.core.store.StoreUnavailableException;
 
 import com.google.common.collect.ImmutableList;
@@ -34,6 +36,9 @@ import com.google.common.collect.ImmutableList;
 /**
  * James Guard on a POP3 listener:
  * <ul>
+ * <li>refuses {@code PASS} and {@code APOP} from a client IP on the dynamic screen ({@code -ERR Client host
+ * blocked by the dynamic screen}), before the password is checked: a screened IP cannot go on guessing here
+ * what it guessed over SMTP;</li>
  * <li>refuses a frozen account at {@code PASS} (SPEC C7) with {@code -ERR Account frozen: contact your
  * postmaster}, but only when the password is right: a wrong one gets James's usual
  * {@code -ERR Authentication failed.}; at {@code APOP}, whose digest cannot be checked without the
@@ -61,14 +66,17 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
 
     private final PopLoginStore logins;
     private final FrozenLogins frozenLogins;
+    private final ScreenedLogins screenedLogins;
     private final DecisionRecorder recorder;
     private final Clock clock;
     private volatile boolean apopImplemented;
 
     @Inject
-    public Pop3Gate(PopLoginStore logins, FrozenLogins frozenLogins, DecisionRecorder recorder, Clock clock) {
+    public Pop3Gate(PopLoginStore logins, FrozenLogins frozenLogins, ScreenedLogins screenedLogins, DecisionRecorder recorder,
+                    Clock clock) {
         this.logins = logins;
         this.frozenLogins = frozenLogins;
+        this.screenedLogins = screenedLogins;
         this.recorder = recorder;
         this.clock = clock;
     }
@@ -111,7 +119,8 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
         if (session.getHandlerState() != POP3Session.AUTHENTICATION_USERSET || password == null || user == null) {
             return Optional.empty();
         }
-        return frozenLogins.withPassword(user.asString(), password, context(session, user));
+        return screenedLogins.atLogin(clientAddress(session), context(session, user))
+            .or(() -> frozenLogins.withPassword(user.asString(), password, context(session, user)));
     }
 
     /** {@code APOP name digest}: the same preconditions as James's AbstractApopCmdHandler. */
@@ -121,7 +130,9 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
             return Optional.empty();
         }
         Optional<Username> user = username(parts[0]);
-        return user.flatMap(name -> frozenLogins.authenticated(name.asString(), context(session, name)));
+        return screenedLogins.atLogin(clientAddress(session), AuditContext.of(session.getSessionID(), clientIp(session),
+                user.map(Username::asString).orElse(null), listener(session)))
+            .or(() -> user.flatMap(name -> frozenLogins.authenticated(name.asString(), context(session, name))));
     }
 
     @Override
@@ -149,7 +160,11 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
     }
 
     private static String clientIp(ProtocolSession session) {
-        return IpAddresses.format(IpAddresses.normalize(session.getRemoteAddress().getAddress()));
+        return IpAddresses.format(clientAddress(session));
+    }
+
+    private static InetAddress clientAddress(ProtocolSession session) {
+        return IpAddresses.normalize(session.getRemoteAddress().getAddress());
     }
 
     private static Optional<Username> username(String name) {

@@ -225,6 +225,7 @@ public class AuthGate implements CommandHandler<SMTPSession>, ProtocolHandlerRes
     private Response login(SMTPSession session, AuthResult result) {
         if (result.account().isPresent()) {
             session.setUsername(Username.of(result.account().get()));
+            SmtpSessions.setDelegatingLogin(session, result.delegatingLogin());
             session.setRelayingAllowed(true);
             HEADERS.add(session, result.headers(), State.Connection);
             return AUTHENTICATED;

@@ -75,9 +75,10 @@ public class HijackGate implements MailHook, RcptHook, JamesMessageHook, Protoco
         if (snapshot.authenticated()) {
             return HookResult.OK;
         }
-        AuditLog.event("unfreeze-refused", snapshot.auditContext(), "unauthenticated RCPT to " + rcpt.asString());
+        String token = UnfreezeTokens.forLog(rcpt.getLocalPart()) + "@" + rcpt.getDomain().asString();
+        AuditLog.event("unfreeze-refused", snapshot.auditContext(), "unauthenticated RCPT to " + token);
         return SmtpReplies.hookResult(recorder.refuse(
-            Verdict.reject(UNFREEZE_ADDRESS, Replies.UNFREEZE_REFUSED).withDetail(rcpt.asString()), snapshot.auditContext()));
+            Verdict.reject(UNFREEZE_ADDRESS, Replies.UNFREEZE_REFUSED).withDetail(token), snapshot.auditContext()));
     }
 
     @Override

@@ -21,7 +21,15 @@ import org.jamesguard.core.net.IpAddresses;
 
 /** Reads James's SMTP session into core's {@link SessionSnapshot}. The only place that knows both. */
 public final class SmtpSessions {
+    private static final AttachmentKey<String> DELEGATING_LOGIN = AttachmentKey.of("jamesguard.delegating-login", String.class);
+
     private SmtpSessions() {
+    }
+
+    /** Remembers the account whose password the session gave to act for another (see {@link SessionSnapshot#delegatingLogin()}). */
+    public static void setDelegatingLogin(SMTPSession session, Optional<String> login) {
+        login.ifPresentOrElse(name -> session.setAttachment(DELEGATING_LOGIN, name, State.Connection),
+            () -> session.removeAttachment(DELEGATING_LOGIN, State.Connection));
     }
 
     public static SessionSnapshot snapshot(SMTPSession session, TrustedNetworks trusted) {
@@ -33,6 +41,7 @@ public final class SmtpSessions {
             .tls(session.isTLSStarted())
             .helo(session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null))
             .authUser(Optional.ofNullable(session.getUsername()).map(Username::asString).orElse(null))
+            .delegatingLogin(session.getAttachment(DELEGATING_LOGIN, State.Connection).orElse(null))
             .recipients(Envelope.of(session).recipients(session));
         session.getAttachment(SMTPSession.SENDER, State.Transaction).ifPresent(sender -> withSender(session, builder, sender));
         return builder.build();

@@ -78,8 +78,10 @@ class GuardLoginProcessorsTest {
         when(session.getAttribute(ImapChannelUpstreamHandler.MDC_KEY))
             .thenReturn(MDCBuilder.create().addToContext(MDCBuilder.IP, "192.0.2.7"));
         UnpooledStatusResponseFactory factory = new UnpooledStatusResponseFactory();
-        login = new GuardLoginProcessor(mailboxManager, factory, new RecordingMetricFactory(), accounts.logins());
-        authenticate = new GuardAuthenticateProcessor(mailboxManager, factory, new RecordingMetricFactory(), accounts.logins(), tokens);
+        login = new GuardLoginProcessor(mailboxManager, factory, new RecordingMetricFactory(), accounts.logins(),
+            accounts.screenedLogins());
+        authenticate = new GuardAuthenticateProcessor(mailboxManager, factory, new RecordingMetricFactory(), accounts.logins(),
+            accounts.screenedLogins(), tokens);
         when(session.supportsOAuth()).thenReturn(true);
         when(session.oidcSaslConfiguration()).thenReturn(Optional.of(OIDC));
         when(tokens.verify(any(), any())).thenReturn(Optional.empty());
@@ -127,6 +129,29 @@ class GuardLoginProcessorsTest {
         assertThat(audit.messages()).singleElement().asString()
             .contains("check=frozen-account verdict=reject")
             .contains("ip=192.0.2.7 account=alice@example.test listener=imap");
+    }
+
+    /** Issue 12, hole 6: an IP screened for guessing SMTP passwords cannot go on guessing over IMAP. */
+    @Test
+    void aLoginFromAScreenedIpIsRefusedBeforeThePasswordIsChecked() throws Exception {
+        accounts.screen("192.0.2.7");
+        audit.clear();
+
+        process(login, loginCommand(ALICE, "guess"));
+
+        assertThat(responses.taggedNo()).isEqualTo("failed. Client host blocked by the dynamic screen");
+        verify(mailboxManager, never()).authenticate(any(Username.class), any(String.class));
+        assertThat(audit.messages()).singleElement().asString().startsWith("check=screened-ip verdict=reject");
+    }
+
+    @Test
+    void anAuthenticateFromAScreenedIpIsRefusedBeforeThePasswordIsChecked() throws Exception {
+        accounts.screen("192.0.2.7");
+
+        process(authenticate, authenticatePlain(BOB, ALICE, "guess"));
+
+        assertThat(responses.taggedNo()).isEqualTo("failed. Client host blocked by the dynamic screen");
+        verify(mailboxManager, never()).authenticate(any(Username.class), any(String.class));
     }
 
     @Test
@@ -177,8 +202,20 @@ class GuardLoginProcessorsTest {
         verify(mailboxManager, never()).authenticate(any(Username.class), any(String.class));
     }
 
+    /** Issue 12, hole 2: as over SMTP, nobody may act for a frozen account. */
     @Test
-    void anAccountThatIsNotFrozenMayActForAFrozenOne() throws Exception {
+    void actingForAFrozenAccountThatDelegatedToTheLoginGetsTheFrozenNo() throws Exception {
+        accounts.delegation(BOB, ALICE).freeze(BOB);
+
+        process(authenticate, authenticatePlain(BOB, ALICE, PASSWORD));
+
+        assertThat(responses.taggedNo()).isEqualTo(FROZEN_NO);
+        verify(mailboxManager, never()).authenticate(any(Username.class), any(String.class));
+        assertThat(audit.messages()).singleElement().asString().contains("account=bob@example.test listener=imap");
+    }
+
+    @Test
+    void actingForAFrozenAccountWithoutADelegationIsLeftToJames() throws Exception {
         accounts.freeze(BOB);
 
         process(authenticate, authenticatePlain(BOB, ALICE, PASSWORD));

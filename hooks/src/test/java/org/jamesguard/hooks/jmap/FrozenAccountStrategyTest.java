@@ -99,14 +99,23 @@ class FrozenAccountStrategyTest {
         assertThat(strategy.createMailboxSession(request).blockOptional()).isEmpty();
     }
 
+    /** As over SMTP and IMAP, a frozen login cannot act for another account (issue 12, hole 2)... */
     @Test
-    void theAccountThatAuthenticatedIsCheckedNotTheOneItActsFor() {
-        accounts.freeze(BOB.asString());
+    void aFrozenLoginActingForAnotherAccountIsRefused() {
         MailboxSession aliceActingForBob = session(BOB, Optional.of(ALICE));
         authenticates(aliceActingForBob);
         assertThat(strategy.createMailboxSession(request).block()).isSameAs(aliceActingForBob);
 
         accounts.freeze(ALICE.asString());
+        assertThatThrownBy(() -> strategy.createMailboxSession(request).block()).isInstanceOf(UnauthorizedException.class);
+    }
+
+    /** ...nor may anyone act for a frozen account. */
+    @Test
+    void actingForAFrozenAccountIsRefused() {
+        accounts.freeze(BOB.asString());
+        authenticates(session(BOB, Optional.of(ALICE)));
+
         assertThatThrownBy(() -> strategy.createMailboxSession(request).block()).isInstanceOf(UnauthorizedException.class);
     }
 

@@ -43,7 +43,7 @@ class Pop3GateTest {
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_CLOSED, false, clock);
     private final MemoryPopLoginStore logins = new MemoryPopLoginStore();
-    private final Pop3Gate gate = new Pop3Gate(logins, accounts.logins(), recorder, clock);
+    private final Pop3Gate gate = new Pop3Gate(logins, accounts.logins(), accounts.screenedLogins(), recorder, clock);
 
     private static POP3Session session(int state, String user) {
         POP3Session session = mock(POP3Session.class);
@@ -77,6 +77,22 @@ class Pop3GateTest {
         verify(session).setHandlerState(POP3Session.AUTHENTICATION_READY);
         assertThat(audit.messages()).singleElement().asString()
             .startsWith("check=frozen-account verdict=reject reply=\"535 5.7.8 Account frozen: contact your postmaster\" "
+                + "session=pop3-1 ip=192.0.2.9 account=alice@example.test listener=pop3:110");
+    }
+
+    /** Issue 12, hole 6: an IP screened for guessing SMTP passwords cannot go on guessing over POP3. */
+    @Test
+    void passFromAScreenedIpIsRefusedBeforeThePasswordIsChecked() {
+        accounts.screen("192.0.2.9");
+        audit.clear();
+        POP3Session session = afterUser(ALICE);
+
+        Response response = gate.onCommand(session, command("PASS", "guess"));
+
+        assertThat(response.getLines()).map(CharSequence::toString).containsExactly("-ERR Client host blocked by the dynamic screen");
+        verify(session).setHandlerState(POP3Session.AUTHENTICATION_READY);
+        assertThat(audit.messages()).singleElement().asString()
+            .startsWith("check=screened-ip verdict=reject reply=\"554 5.7.1 Client host blocked by the dynamic screen\" "
                 + "session=pop3-1 ip=192.0.2.9 account=alice@example.test listener=pop3:110");
     }
 
@@ -159,7 +175,7 @@ class Pop3GateTest {
 
     @Test
     void aStoreOutageLeavesTheLoginAloneAndIsCounted() {
-        Pop3Gate unavailable = new Pop3Gate(UnavailableStores.popLogins(), accounts.logins(), recorder, clock);
+        Pop3Gate unavailable = new Pop3Gate(UnavailableStores.popLogins(), accounts.logins(), accounts.screenedLogins(), recorder, clock);
         Response ok = new POP3Response(POP3Response.OK_RESPONSE, "welcome");
 
         assertThat(unavailable.onResponse(afterUser(ALICE), ok, 1, mock(AbstractPassCmdHandler.class))).isSameAs(ok);

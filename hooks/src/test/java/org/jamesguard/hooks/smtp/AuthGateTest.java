@@ -102,6 +102,15 @@ class AuthGateTest {
         assertThat(gate.getImplCommands()).containsExactly("AUTH");
     }
 
+    @Test
+    void aDelegatedLoginIsRememberedForTheSessionsLaterChecks() {
+        assertThat(auth("PLAIN " + plain("boss@example.com", "john@example.com", "secret"))).isEqualTo(SUCCESS);
+
+        assertThat(username()).isEqualTo("boss@example.com");
+        assertThat(SmtpSessions.snapshot(session, new TrustedNetworks(IpMatcher.NONE)).accountsInvolved())
+            .containsExactly("john@example.com", "boss@example.com");
+    }
+
     @Nested
     class Plain {
         @Test
