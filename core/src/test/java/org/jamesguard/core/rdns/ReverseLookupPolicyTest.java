@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.StageResult;
@@ -74,23 +75,57 @@ class ReverseLookupPolicyTest {
 
     @Test
     void anAddressLiteralIsResolvedWithoutDns() {
-        CompletableFuture<DomainLookup> lookup = policy("").lookUpHelo(OUTSIDE, "[IPv6:2001:db8::7]").orElseThrow();
+        CompletableFuture<DomainLookup> lookup = policy("").lookUpHelo(OUTSIDE, "[IPv6:2001:db8::7]", 0).orElseThrow();
 
         assertThat(lookup).isCompletedWithValueMatching(helo -> helo.containsAddress(IpAddresses.parse("2001:db8::7")));
         assertThat(dns.queries()).isEmpty();
     }
 
     @Test
+    void aHeloNameThatIsNotFullyQualifiedFailsTheHeloChecksWithoutDns() {
+        ReverseLookupPolicy policy = policy(ENFORCE_ALL);
+
+        for (String helo : List.of("localhost", "laptop.", "mail..example.test", "-mail.example.test", "mail.123")) {
+            DomainLookup lookup = policy.lookUpHelo(OUTSIDE, helo, 0).orElseThrow().getNow(null);
+
+            assertThat(lookup).as(helo).isEqualTo(DomainLookup.invalid(helo, "not a fully qualified domain name"));
+            assertThat(policy.helo(OUTSIDE, lookup).refusal()).as(helo).flatMap(Decision::reply).map(Object::toString)
+                .contains("451 4.1.8 HELO domain not found");
+            assertThat(ReverseLookupPolicy.needsDns(helo)).as(helo).isFalse();
+        }
+        assertThat(policy("").helo(OUTSIDE, policy.lookUpHelo(OUTSIDE, "laptop", 0).orElseThrow().join()).headers())
+            .extracting(Object::toString).containsExactly("X-Guard-Reverse-Lookup: helo-resolves-to-client=fail; "
+                + "ip=192.0.2.7; detail=\"laptop does not resolve to 192.0.2.7 (not a fully qualified domain name)\"");
+        assertThat(dns.queries()).isEmpty();
+    }
+
+    @Test
+    void pastTheSessionsHeloLookupsANameGetsTheTemporaryAnswerWithoutDns() {
+        ReverseLookupPolicy policy = policy("<helo><resolvesToClient><mode>enforce</mode></resolvesToClient></helo>");
+
+        DomainLookup lookup = policy.lookUpHelo(OUTSIDE, "fourth.example.test", ReverseLookupPolicy.MAX_HELO_LOOKUPS)
+            .orElseThrow().getNow(null);
+
+        assertThat(lookup.status()).isEqualTo(DomainLookup.Status.TEMPERROR);
+        assertThat(policy.helo(OUTSIDE, lookup).refusal()).flatMap(Decision::reply).map(Object::toString)
+            .contains("451 4.4.3 Temporary DNS failure, try again later");
+        assertThat(policy.lookUpHelo(OUTSIDE, "[192.0.2.7]", ReverseLookupPolicy.MAX_HELO_LOOKUPS).orElseThrow().join()
+            .containsAddress(IpAddresses.parse("192.0.2.7"))).as("an address literal needs no DNS").isTrue();
+        assertThat(dns.queries()).isEmpty();
+        assertLooksUp(policy.lookUpHelo(OUTSIDE, "third.example.test", ReverseLookupPolicy.MAX_HELO_LOOKUPS - 1));
+    }
+
+    @Test
     void theHeloNameIsNotLookedUpWhenExcludedExemptTrustedOrUnchecked() {
         String excluded = "<helo><exclusions>192.0.2.99, *.example.net</exclusions></helo>";
 
-        assertThat(policy(excluded).lookUpHelo(OUTSIDE, "mx.example.net")).as("host pattern").isEmpty();
-        assertLooksUp(policy(excluded).lookUpHelo(OUTSIDE, "example.net"));
-        assertThat(policy("<helo><exclusions>192.0.2.7</exclusions></helo>").lookUpHelo(OUTSIDE, "a.test")).as("client IP").isEmpty();
-        assertThat(policy("").lookUpHelo(AUTHENTICATED, "a.test")).as("authenticated").isEmpty();
-        assertLooksUp(policy("<helo><exemptAuthenticated>false</exemptAuthenticated></helo>").lookUpHelo(AUTHENTICATED, "a.test"));
-        assertThat(policy("").lookUpHelo(TRUSTED, "a.test")).as("trusted").isEmpty();
-        assertThat(policy("<helo><resolvesToClient><mode>off</mode></resolvesToClient></helo>").lookUpHelo(OUTSIDE, "a.test"))
+        assertThat(policy(excluded).lookUpHelo(OUTSIDE, "mx.example.net", 0)).as("host pattern").isEmpty();
+        assertLooksUp(policy(excluded).lookUpHelo(OUTSIDE, "example.net", 0));
+        assertThat(policy("<helo><exclusions>192.0.2.7</exclusions></helo>").lookUpHelo(OUTSIDE, "a.test", 0)).as("client IP").isEmpty();
+        assertThat(policy("").lookUpHelo(AUTHENTICATED, "a.test", 0)).as("authenticated").isEmpty();
+        assertLooksUp(policy("<helo><exemptAuthenticated>false</exemptAuthenticated></helo>").lookUpHelo(AUTHENTICATED, "a.test", 0));
+        assertThat(policy("").lookUpHelo(TRUSTED, "a.test", 0)).as("trusted").isEmpty();
+        assertThat(policy("<helo><resolvesToClient><mode>off</mode></resolvesToClient></helo>").lookUpHelo(OUTSIDE, "a.test", 0))
             .as("no HELO check on").isEmpty();
     }
 

@@ -26,12 +26,19 @@ final class ConnectionLookups {
     String helo;
     CompletableFuture<DomainLookup> heloLookup;
     boolean heloDecided;
+    /** The HELO names that needed DNS: past {@code ReverseLookupPolicy.MAX_HELO_LOOKUPS} they are not looked up. */
+    int heloLookups;
     /** The last MAIL FROM domain and its lookup (null when not checked). */
     String senderDomain;
     CompletableFuture<DomainLookup> senderLookup;
 
     static ConnectionLookups of(SMTPSession session) {
         return SmtpSessions.attachment(session, KEY, State.Connection, lookups -> true, ConnectionLookups::new);
+    }
+
+    /** A lookup of this kind is in flight: the session starts no other of its kind until it ends. */
+    static boolean pending(CompletableFuture<?> lookup) {
+        return lookup != null && !lookup.isDone();
     }
 
     /** The lookup of the MAIL FROM domain, if it is the one started for this sender. */
