@@ -1,7 +1,9 @@
 package org.jamesguard.core.rdns;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.jamesguard.core.DecisionRecorder;
@@ -48,12 +50,12 @@ public final class ReverseLookupPolicy {
      * B6–B9, H3: the addresses of the HELO name. An address literal needs no DNS, nor does a name that is not
      * fully qualified ({@link HeloName}): it cannot resolve to the client, and its checks read it as a name
      * that does not exist. A session's first {@value #MAX_HELO_LOOKUPS} names reaching DNS are looked up; a
-     * later one is not, and its checks get their temporary answer: a client sending name after name must not
-     * turn James into a source of DNS traffic.
+     * new one after them is not, and its checks get their temporary answer: a client sending name after name
+     * must not turn James into a source of DNS traffic.
      *
-     * @param earlierLookups this session's earlier names that {@link #needsDns needed DNS}
+     * @param lookedUp this session's names looked up so far, lower case; a name looked up is added
      */
-    public Optional<CompletableFuture<DomainLookup>> lookUpHelo(SessionSnapshot session, String helo, int earlierLookups) {
+    public Optional<CompletableFuture<DomainLookup>> lookUpHelo(SessionSnapshot session, String helo, Set<String> lookedUp) {
         if (!config.checksHelo() || session.trusted() || exemptsHelo(session)
             || config.heloExclusions.matchesIp(session.clientIp()) || config.heloExclusions.matchesHost(helo)) {
             return Optional.empty();
@@ -61,19 +63,16 @@ public final class ReverseLookupPolicy {
         if (AddressLiteral.is(helo)) {
             return Optional.of(CompletableFuture.completedFuture(AddressLiteral.lookup(helo)));
         }
-        if (!needsDns(helo)) {
+        if (!HeloName.isFullyQualified(helo)) {
             return Optional.of(CompletableFuture.completedFuture(DomainLookup.invalid(helo, NOT_FQDN)));
         }
-        if (earlierLookups >= MAX_HELO_LOOKUPS) {
+        String name = helo.toLowerCase(Locale.ROOT);
+        if (!lookedUp.contains(name) && lookedUp.size() >= MAX_HELO_LOOKUPS) {
             return Optional.of(CompletableFuture.completedFuture(DomainLookup.of(helo, DomainLookup.Status.TEMPERROR,
                 List.of(), false, List.of(), false, "not looked up, the session's " + MAX_HELO_LOOKUPS + " HELO names were")));
         }
+        lookedUp.add(name);
         return Optional.of(dns.resolveDomain(helo));
-    }
-
-    /** H3: whether a HELO name needs DNS to be judged, being neither an address literal nor unqualified. */
-    public static boolean needsDns(String helo) {
-        return !AddressLiteral.is(helo) && HeloName.isFullyQualified(helo);
     }
 
     /** B10–B13: the addresses and mail routing of the MAIL FROM domain (never asked for the null sender). */

@@ -4,8 +4,10 @@ import org.jamesguard.core.GuardMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -75,7 +77,7 @@ class ReverseLookupPolicyTest {
 
     @Test
     void anAddressLiteralIsResolvedWithoutDns() {
-        CompletableFuture<DomainLookup> lookup = policy("").lookUpHelo(OUTSIDE, "[IPv6:2001:db8::7]", 0).orElseThrow();
+        CompletableFuture<DomainLookup> lookup = policy("").lookUpHelo(OUTSIDE, "[IPv6:2001:db8::7]", new HashSet<>()).orElseThrow();
 
         assertThat(lookup).isCompletedWithValueMatching(helo -> helo.containsAddress(IpAddresses.parse("2001:db8::7")));
         assertThat(dns.queries()).isEmpty();
@@ -86,46 +88,51 @@ class ReverseLookupPolicyTest {
         ReverseLookupPolicy policy = policy(ENFORCE_ALL);
 
         for (String helo : List.of("localhost", "laptop.", "mail..example.test", "-mail.example.test", "mail.123")) {
-            DomainLookup lookup = policy.lookUpHelo(OUTSIDE, helo, 0).orElseThrow().getNow(null);
+            DomainLookup lookup = policy.lookUpHelo(OUTSIDE, helo, new HashSet<>()).orElseThrow().getNow(null);
 
             assertThat(lookup).as(helo).isEqualTo(DomainLookup.invalid(helo, "not a fully qualified domain name"));
             assertThat(policy.helo(OUTSIDE, lookup).refusal()).as(helo).flatMap(Decision::reply).map(Object::toString)
                 .contains("451 4.1.8 HELO domain not found");
-            assertThat(ReverseLookupPolicy.needsDns(helo)).as(helo).isFalse();
         }
-        assertThat(policy("").helo(OUTSIDE, policy.lookUpHelo(OUTSIDE, "laptop", 0).orElseThrow().join()).headers())
+        assertThat(policy("").helo(OUTSIDE, policy.lookUpHelo(OUTSIDE, "laptop", new HashSet<>()).orElseThrow().join()).headers())
             .extracting(Object::toString).containsExactly("X-Guard-Reverse-Lookup: helo-resolves-to-client=fail; "
                 + "ip=192.0.2.7; detail=\"laptop does not resolve to 192.0.2.7 (not a fully qualified domain name)\"");
         assertThat(dns.queries()).isEmpty();
     }
 
     @Test
-    void pastTheSessionsHeloLookupsANameGetsTheTemporaryAnswerWithoutDns() {
+    void pastTheSessionsHeloLookupsANewNameGetsTheTemporaryAnswerWithoutDns() {
         ReverseLookupPolicy policy = policy("<helo><resolvesToClient><mode>enforce</mode></resolvesToClient></helo>");
+        Set<String> lookedUp = new HashSet<>();
+        for (String helo : List.of("one.example.test", "two.example.test", "One.Example.Test", "three.example.test")) {
+            assertLooksUp(policy.lookUpHelo(OUTSIDE, helo, lookedUp));
+        }
+        assertThat(lookedUp).hasSize(ReverseLookupPolicy.MAX_HELO_LOOKUPS);
+        dns.clearQueries();
 
-        DomainLookup lookup = policy.lookUpHelo(OUTSIDE, "fourth.example.test", ReverseLookupPolicy.MAX_HELO_LOOKUPS)
-            .orElseThrow().getNow(null);
+        DomainLookup fourth = policy.lookUpHelo(OUTSIDE, "four.example.test", lookedUp).orElseThrow().getNow(null);
 
-        assertThat(lookup.status()).isEqualTo(DomainLookup.Status.TEMPERROR);
-        assertThat(policy.helo(OUTSIDE, lookup).refusal()).flatMap(Decision::reply).map(Object::toString)
+        assertThat(fourth.status()).isEqualTo(DomainLookup.Status.TEMPERROR);
+        assertThat(policy.helo(OUTSIDE, fourth).refusal()).flatMap(Decision::reply).map(Object::toString)
             .contains("451 4.4.3 Temporary DNS failure, try again later");
-        assertThat(policy.lookUpHelo(OUTSIDE, "[192.0.2.7]", ReverseLookupPolicy.MAX_HELO_LOOKUPS).orElseThrow().join()
+        assertThat(policy.lookUpHelo(OUTSIDE, "[192.0.2.7]", lookedUp).orElseThrow().join()
             .containsAddress(IpAddresses.parse("192.0.2.7"))).as("an address literal needs no DNS").isTrue();
         assertThat(dns.queries()).isEmpty();
-        assertLooksUp(policy.lookUpHelo(OUTSIDE, "third.example.test", ReverseLookupPolicy.MAX_HELO_LOOKUPS - 1));
+        assertLooksUp(policy.lookUpHelo(OUTSIDE, "TWO.example.test", lookedUp));
+        assertThat(lookedUp).hasSize(ReverseLookupPolicy.MAX_HELO_LOOKUPS);
     }
 
     @Test
     void theHeloNameIsNotLookedUpWhenExcludedExemptTrustedOrUnchecked() {
         String excluded = "<helo><exclusions>192.0.2.99, *.example.net</exclusions></helo>";
 
-        assertThat(policy(excluded).lookUpHelo(OUTSIDE, "mx.example.net", 0)).as("host pattern").isEmpty();
-        assertLooksUp(policy(excluded).lookUpHelo(OUTSIDE, "example.net", 0));
-        assertThat(policy("<helo><exclusions>192.0.2.7</exclusions></helo>").lookUpHelo(OUTSIDE, "a.test", 0)).as("client IP").isEmpty();
-        assertThat(policy("").lookUpHelo(AUTHENTICATED, "a.test", 0)).as("authenticated").isEmpty();
-        assertLooksUp(policy("<helo><exemptAuthenticated>false</exemptAuthenticated></helo>").lookUpHelo(AUTHENTICATED, "a.test", 0));
-        assertThat(policy("").lookUpHelo(TRUSTED, "a.test", 0)).as("trusted").isEmpty();
-        assertThat(policy("<helo><resolvesToClient><mode>off</mode></resolvesToClient></helo>").lookUpHelo(OUTSIDE, "a.test", 0))
+        assertThat(policy(excluded).lookUpHelo(OUTSIDE, "mx.example.net", new HashSet<>())).as("host pattern").isEmpty();
+        assertLooksUp(policy(excluded).lookUpHelo(OUTSIDE, "example.net", new HashSet<>()));
+        assertThat(policy("<helo><exclusions>192.0.2.7</exclusions></helo>").lookUpHelo(OUTSIDE, "a.test", new HashSet<>())).as("client IP").isEmpty();
+        assertThat(policy("").lookUpHelo(AUTHENTICATED, "a.test", new HashSet<>())).as("authenticated").isEmpty();
+        assertLooksUp(policy("<helo><exemptAuthenticated>false</exemptAuthenticated></helo>").lookUpHelo(AUTHENTICATED, "a.test", new HashSet<>()));
+        assertThat(policy("").lookUpHelo(TRUSTED, "a.test", new HashSet<>())).as("trusted").isEmpty();
+        assertThat(policy("<helo><resolvesToClient><mode>off</mode></resolvesToClient></helo>").lookUpHelo(OUTSIDE, "a.test", new HashSet<>()))
             .as("no HELO check on").isEmpty();
     }
 

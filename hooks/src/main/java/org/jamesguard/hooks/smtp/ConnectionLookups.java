@@ -1,6 +1,8 @@
 package org.jamesguard.hooks.smtp;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
@@ -26,8 +28,8 @@ final class ConnectionLookups {
     String helo;
     CompletableFuture<DomainLookup> heloLookup;
     boolean heloDecided;
-    /** The HELO names that needed DNS: past {@code ReverseLookupPolicy.MAX_HELO_LOOKUPS} they are not looked up. */
-    int heloLookups;
+    /** The HELO names looked up: past {@code ReverseLookupPolicy.MAX_HELO_LOOKUPS}, a new name is not. */
+    final Set<String> heloNamesLookedUp = new HashSet<>();
     /** The last MAIL FROM domain and its lookup (null when not checked). */
     String senderDomain;
     CompletableFuture<DomainLookup> senderLookup;

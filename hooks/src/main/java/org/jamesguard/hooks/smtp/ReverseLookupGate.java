@@ -163,10 +163,7 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
             return;
         }
         lookups.helo = helo;
-        lookups.heloLookup = policy.lookUpHelo(snapshot, helo, lookups.heloLookups).orElse(null);
-        if (lookups.heloLookup != null && ReverseLookupPolicy.needsDns(helo)) {
-            lookups.heloLookups++;
-        }
+        lookups.heloLookup = policy.lookUpHelo(snapshot, helo, lookups.heloNamesLookedUp).orElse(null);
         lookups.heloDecided = false;
         HELO_HEADERS.clear(session, State.Connection);
     }
