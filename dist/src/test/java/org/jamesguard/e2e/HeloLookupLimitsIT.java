@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.jamesguard.harness.JamesExtension;
@@ -37,6 +38,7 @@ class HeloLookupLimitsIT {
     private static final String GATE = "org.jamesguard.hooks.smtp.ReverseLookupGate";
     private static final String HOST = "mx.example.test";
     private static final int PIPELINED_EHLOS = 200;
+    private static final int PIPELINED_MAILS = 10;
     /** The session's HELO names looked up (3) times the questions of one domain lookup (A, AAAA, MX). */
     private static final int MOST_FLOOD_QUESTIONS = 3 * 3;
 
@@ -111,6 +113,34 @@ class HeloLookupLimitsIT {
             assertThat(lastLine(in)).isEqualTo("451 4.4.3 Temporary DNS failure, try again later");
         }
         assertThat(james.webAdmin().get("/metrics").expect(200).body()).contains("jamesguard_dns_questions_refused_total");
+    }
+
+    /**
+     * The same limit for MAIL FROM domains: James reads {@code "a>b"@domain} where a quick reading of the
+     * argument finds no domain, and such a sender's lookup used to start untracked, one per MAIL. Each domain's
+     * lookup asks for its MX host's address last: the next domain may be asked only after that.
+     */
+    @Test
+    void aClientPipeliningMailCommandsHasOneSenderLookupInFlight() throws Exception {
+        String host = mailServer(dns, "127.0.0.86");
+        StringBuilder lines = new StringBuilder("EHLO " + host + "\r\n");
+        for (int i = 0; i < PIPELINED_MAILS; i++) {
+            dns.mx("sender" + i + ".example.org", 10, "mx.sender" + i + ".example.org")
+                .addressRecord("mx.sender" + i + ".example.org", "127.0.0.99");
+            lines.append("MAIL FROM:<\"a>b\"@sender").append(i).append(".example.org>\r\nRSET\r\n");
+        }
+        dns.delayAll(Duration.ofMillis(100));
+
+        List<String> replies = pipeline("127.0.0.86", lines.append("QUIT\r\n").toString());
+
+        assertThat(replies).hasSize(2 + 2 * PIPELINED_MAILS + 1);
+        assertThat(replies.subList(2, 2 + 2 * PIPELINED_MAILS)).allMatch(reply -> reply.startsWith("250 "));
+        List<String> asked = dns.queries().stream().map(ReceivedQuery::name).collect(Collectors.toList());
+        for (int i = 1; i < PIPELINED_MAILS; i++) {
+            assertThat(asked.indexOf("sender" + i + ".example.org"))
+                .as("sender%s.example.org asked after the lookup of sender%s.example.org ended", i, i - 1)
+                .isGreaterThan(asked.lastIndexOf("mx.sender" + (i - 1) + ".example.org"));
+        }
     }
 
     /** Sends everything in one write, then reads every reply until the server closes (after QUIT). */
