@@ -17,9 +17,10 @@ final class HeloName {
     }
 
     /**
-     * Labels of letters, digits, inner hyphens and underscores (found in real host names, and harmless to
-     * look up), at least two of them, the last not all digits (RFC 3696 section 2), 253 octets at most, a
-     * final dot allowed. A Unicode name is judged by its A-labels.
+     * RFC 5321's {@code Domain}: labels of letters, digits and inner hyphens, at least two of them, the last
+     * not all digits (RFC 3696 section 2), 253 octets at most, a final dot allowed. A Unicode name is judged
+     * by its A-labels. Underscores (some Windows host names) are not allowed: the resolver refuses such
+     * names too ({@link Domains#normalize}).
      */
     static boolean isFullyQualified(String helo) {
         if (helo.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
@@ -27,7 +28,7 @@ final class HeloName {
         }
         String name;
         try {
-            name = Domains.normalize(helo.replace('_', 'x'));
+            name = Domains.normalize(helo);
         } catch (IllegalArgumentException notADomain) {
             return false;
         }

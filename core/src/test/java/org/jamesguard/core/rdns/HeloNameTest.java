@@ -2,6 +2,7 @@ package org.jamesguard.core.rdns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,7 +16,6 @@ class HeloNameTest {
         "mail-1.example.test",
         "1mail.example.test",
         "192-0-2-7.dsl.example.net",
-        "mail_relay.example.test",
         "xn--bcher-kva.example",
         "bücher.example",
         "mail.example.xn--p1ai",
@@ -44,6 +44,7 @@ class HeloNameTest {
         "mail.example.test/",
         "user@mail.example.test",
         "mail.example.test;x",
+        "mail_relay.example.test",
         "mail.example.test\u0000",
         "[192.0.2.1",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.test",
@@ -52,7 +53,7 @@ class HeloNameTest {
         assertThat(HeloName.isFullyQualified(helo)).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aNameLongerThan253OctetsIsNot() {
         String label = "a".repeat(63);
         String name = String.join(".", label, label, label, label);
