@@ -50,6 +50,7 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
     private final List<String> jvmArgs;
     private final Duration dnsTimeout;
     private final String jamesDnsIp;
+    private final String dnsSettings;
     private final BuildLayout layout = BuildLayout.fromSystemProperties();
     private TestDnsServer dns;
     private JamesHome home;
@@ -65,6 +66,7 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         this.jvmArgs = List.copyOf(builder.jvmArgs);
         this.dnsTimeout = builder.dnsTimeout;
         this.jamesDnsIp = builder.jamesDnsIp;
+        this.dnsSettings = builder.dnsSettings.toString();
     }
 
     public static Builder builder() {
@@ -113,7 +115,7 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
             Element root = document.getDocumentElement();
             if (ConfDir.child(root, "dns").isEmpty()) {
                 ConfDir.fragment(document, "<dns><server>" + dns.address().getAddress().getHostAddress() + ":" + dns.port() + "</server><timeout>"
-                    + dnsTimeout.toMillis() + "ms</timeout><retries>0</retries></dns>").forEach(root::appendChild);
+                    + dnsTimeout.toMillis() + "ms</timeout><retries>0</retries>" + dnsSettings + "</dns>").forEach(root::appendChild);
             }
         });
     }
@@ -222,6 +224,7 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         private final List<String> jvmArgs = new ArrayList<>(JamesServer.QUICK_START);
         private Duration dnsTimeout = Duration.ofSeconds(1);
         private String jamesDnsIp;
+        private final StringBuilder dnsSettings = new StringBuilder();
 
         /** Distinguishes two servers of one test class (their homes). */
         public Builder name(String value) {
@@ -321,6 +324,12 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         /** How long James Guard waits for each answer of {@link #dns()} (default 1 s, no retry). */
         public Builder dnsTimeout(Duration value) {
             this.dnsTimeout = value;
+            return this;
+        }
+
+        /** Adds an element to the {@code <dns>} that asks {@link #dns()}, e.g. {@code ("maxQuestionsInFlight", "3")}. */
+        public Builder dnsSetting(String element, String value) {
+            dnsSettings.append('<').append(element).append('>').append(value).append("</").append(element).append('>');
             return this;
         }
 

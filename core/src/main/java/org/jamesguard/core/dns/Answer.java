@@ -28,7 +28,7 @@ final class Answer {
         RECORDS,
         NXDOMAIN,
         NODATA,
-        /** Timeout, SERVFAIL, network error, or anything else that retrying might cure. */
+        /** Timeout, SERVFAIL, network error, too many questions in flight: anything that retrying might cure. */
         TEMPERROR,
         /** Not sent: the check had used its {@link DnsConfig#MAX_QUERIES_PER_CHECK} questions. */
         NOT_ASKED
@@ -96,6 +96,9 @@ final class Answer {
         }
         if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
             return "timeout";
+        }
+        if (cause instanceof SharedLookups.CapReached) {
+            return cause.getMessage();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName()
             : cause.getClass().getSimpleName() + ": " + cause.getMessage();

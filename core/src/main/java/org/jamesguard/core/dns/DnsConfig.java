@@ -23,6 +23,7 @@ import com.google.common.net.HostAndPort;
  *   <retries>1</retries>                 <!-- attempts after the first -->
  *   <cacheSize>10000</cacheSize>         <!-- names kept in the cache -->
  *   <maxPtrNames>2</maxPtrNames>         <!-- PTR names tried for forward confirmation, 1 to 9 -->
+ *   <maxQuestionsInFlight>500</maxQuestionsInFlight>   <!-- server-wide; past it a check gets a temporary error -->
  * </dns>
  * }</pre>
  * Resolvers are IP literals: a resolver named by host name would need DNS to be found.
@@ -40,6 +41,12 @@ public final class DnsConfig {
     public static final int MAX_QUERIES_PER_CHECK = 10;
     /** One PTR question plus one forward question per name must fit in {@link #MAX_QUERIES_PER_CHECK}. */
     public static final int MAX_PTR_NAMES = MAX_QUERIES_PER_CHECK - 1;
+    /**
+     * Each question on the wire holds a socket of its own until answered or timed out. Enough for hundreds of
+     * sessions starting their lookups at once (most answers come from the cache); few enough that a client
+     * flood can neither exhaust James's file descriptors nor turn James into a flood of a DNS server.
+     */
+    public static final int DEFAULT_MAX_QUESTIONS_IN_FLIGHT = 500;
     private static final int DNS_PORT = 53;
 
     private final List<InetSocketAddress> servers;
@@ -47,19 +54,24 @@ public final class DnsConfig {
     private final int retries;
     private final int cacheSize;
     private final int maxPtrNames;
+    private final int maxQuestionsInFlight;
 
-    private DnsConfig(List<InetSocketAddress> servers, Duration timeout, int retries, int cacheSize, int maxPtrNames) {
+    private DnsConfig(List<InetSocketAddress> servers, Duration timeout, int retries, int cacheSize, int maxPtrNames,
+                      int maxQuestionsInFlight) {
         Preconditions.checkArgument(!servers.isEmpty(), "at least one DNS server is needed");
         Preconditions.checkArgument(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive, got %s", timeout);
         Preconditions.checkArgument(retries >= 0, "retries must be at least 0, got %s", retries);
         Preconditions.checkArgument(cacheSize >= 1, "cacheSize must be at least 1, got %s", cacheSize);
         Preconditions.checkArgument(maxPtrNames >= 1 && maxPtrNames <= MAX_PTR_NAMES,
             "maxPtrNames must be between 1 and %s, got %s", MAX_PTR_NAMES, maxPtrNames);
+        Preconditions.checkArgument(maxQuestionsInFlight >= 1, "maxQuestionsInFlight must be at least 1, got %s",
+            maxQuestionsInFlight);
         this.servers = List.copyOf(servers);
         this.timeout = timeout;
         this.retries = retries;
         this.cacheSize = cacheSize;
         this.maxPtrNames = maxPtrNames;
+        this.maxQuestionsInFlight = maxQuestionsInFlight;
     }
 
     /** The SPEC defaults, with the resolvers dnsjava finds on this system ({@code /etc/resolv.conf}...). */
@@ -69,7 +81,7 @@ public final class DnsConfig {
 
     /** @param dns the {@code <dns>} element; an absent one reads as empty */
     public static DnsConfig parse(ConfigReader dns) {
-        dns.allowOnly("server", "timeout", "retries", "cacheSize", "maxPtrNames");
+        dns.allowOnly("server", "timeout", "retries", "cacheSize", "maxPtrNames", "maxQuestionsInFlight");
         List<InetSocketAddress> servers = dns.list("server", DnsConfig::parseServer);
         int maxPtrNames = dns.integer("maxPtrNames", 1, DEFAULT_MAX_PTR_NAMES);
         if (maxPtrNames > MAX_PTR_NAMES) {
@@ -79,7 +91,8 @@ public final class DnsConfig {
             dns.duration("timeout", DEFAULT_TIMEOUT),
             dns.integer("retries", 0, DEFAULT_RETRIES),
             dns.integer("cacheSize", 1, DEFAULT_CACHE_SIZE),
-            maxPtrNames);
+            maxPtrNames,
+            dns.integer("maxQuestionsInFlight", 1, DEFAULT_MAX_QUESTIONS_IN_FLIGHT));
     }
 
     /** {@code 192.0.2.53}, {@code 192.0.2.53:5353}, {@code 2001:db8::53} or {@code [2001:db8::53]:5353}. */
@@ -92,19 +105,23 @@ public final class DnsConfig {
     }
 
     public DnsConfig withServers(List<InetSocketAddress> newServers) {
-        return new DnsConfig(newServers, timeout, retries, cacheSize, maxPtrNames);
+        return new DnsConfig(newServers, timeout, retries, cacheSize, maxPtrNames, maxQuestionsInFlight);
     }
 
     public DnsConfig withTimeout(Duration newTimeout) {
-        return new DnsConfig(servers, newTimeout, retries, cacheSize, maxPtrNames);
+        return new DnsConfig(servers, newTimeout, retries, cacheSize, maxPtrNames, maxQuestionsInFlight);
     }
 
     public DnsConfig withRetries(int newRetries) {
-        return new DnsConfig(servers, timeout, newRetries, cacheSize, maxPtrNames);
+        return new DnsConfig(servers, timeout, newRetries, cacheSize, maxPtrNames, maxQuestionsInFlight);
     }
 
     public DnsConfig withMaxPtrNames(int newMaxPtrNames) {
-        return new DnsConfig(servers, timeout, retries, cacheSize, newMaxPtrNames);
+        return new DnsConfig(servers, timeout, retries, cacheSize, newMaxPtrNames, maxQuestionsInFlight);
+    }
+
+    public DnsConfig withMaxQuestionsInFlight(int newMaxQuestionsInFlight) {
+        return new DnsConfig(servers, timeout, retries, cacheSize, maxPtrNames, newMaxQuestionsInFlight);
     }
 
     public List<InetSocketAddress> servers() {
@@ -142,12 +159,17 @@ public final class DnsConfig {
         return maxPtrNames;
     }
 
+    /** Questions on the wire at once, across every session; past it a question is not asked (a temporary error). */
+    public int maxQuestionsInFlight() {
+        return maxQuestionsInFlight;
+    }
+
     /** The effective configuration, in the syntax of the XML. */
     @Override
     public String toString() {
         return "DnsConfig{servers=" + servers.stream().map(DnsConfig::format).collect(Collectors.joining(", "))
             + ", timeout=" + Durations.format(timeout) + ", retries=" + retries + ", cacheSize=" + cacheSize
-            + ", maxPtrNames=" + maxPtrNames + "}";
+            + ", maxPtrNames=" + maxPtrNames + ", maxQuestionsInFlight=" + maxQuestionsInFlight + "}";
     }
 
     private static String format(InetSocketAddress server) {

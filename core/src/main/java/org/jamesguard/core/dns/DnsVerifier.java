@@ -32,8 +32,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * transport's thread (or at once from the cache), never exceptionally (every DNS failure is classified
  * into the result) and always within {@link DnsConfig#checkDeadline()}. Each call is one check, capped at
  * {@link DnsConfig#MAX_QUERIES_PER_CHECK} questions. One instance is shared; it is thread-safe and
- * its cache, bounded by {@link DnsConfig#cacheSize()}, keeps answers for their TTL, and a question already
- * in flight is not asked again ({@link SharedLookups}). Queries travel
+ * its cache, bounded by {@link DnsConfig#cacheSize()}, keeps answers for their TTL, a question already
+ * in flight is not asked again, and at most {@link DnsConfig#maxQuestionsInFlight()} are out at once, whatever
+ * the clients do: past that a question fails as a temporary error ({@link SharedLookups}). Queries travel
  * through a {@link NettyResolver} on one daemon thread of its own, which {@link #close()} stops.
  */
 public final class DnsVerifier implements AutoCloseable {
@@ -49,7 +50,11 @@ public final class DnsVerifier implements AutoCloseable {
     private final EventLoopGroup transport;
     private final SharedLookups lookups;
 
-    /** @param metrics times each check: {@code jamesguard_dns_iprev}, {@code jamesguard_dns_domain} */
+    /**
+     * @param metrics times each check ({@code jamesguard_dns_iprev}, {@code jamesguard_dns_domain}), counts the
+     *                questions the cap refused ({@code jamesguard_dns_questions_refused}) and shows those in
+     *                flight ({@code jamesguard_dns_questions_in_flight})
+     */
     public DnsVerifier(DnsConfig config, GuardMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = metrics;
@@ -60,7 +65,7 @@ public final class DnsVerifier implements AutoCloseable {
             .resolver(resolver(config, transport))
             .cache(cache)
             .maxRedirects(MAX_REDIRECTS)
-            .build());
+            .build(), config.maxQuestionsInFlight(), metrics);
     }
 
     /** Each attempt waits {@code timeout}; attempts go to the servers in turn until the question's deadline. */

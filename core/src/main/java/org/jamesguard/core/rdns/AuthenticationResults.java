@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.jamesguard.core.Header;
 import org.jamesguard.core.dns.IprevResult;
+import org.jamesguard.core.net.Domains;
 import org.jamesguard.core.net.IpAddresses;
 
 /**
@@ -23,28 +24,20 @@ public final class AuthenticationResults {
     }
 
     /**
-     * Whether a field's authserv-id (its first token, after any comments) is {@code host}, compared as
-     * domain names are: case-insensitively, a final dot ignored.
+     * Whether a field received with a message must go: its authserv-id ({@link AuthservId}) is {@code host},
+     * compared as domain names are (case-insensitively, Unicode as A-labels, a final dot ignored), or it has
+     * no readable authserv-id at all. A reader more lenient than RFC 8601 could take such a field for ours,
+     * and no reader can take it for anyone else's.
      */
     public static boolean claims(String value, String host) {
-        return authservId(value).equals(comparable(host));
-    }
-
-    private static String authservId(String value) {
-        String rest = value.replace('\r', ' ').replace('\n', ' ').trim();
-        while (rest.startsWith("(")) {
-            int end = rest.indexOf(')');
-            rest = end < 0 ? "" : rest.substring(end + 1).trim();
-        }
-        int end = 0;
-        while (end < rest.length() && !Character.isWhitespace(rest.charAt(end)) && ";(".indexOf(rest.charAt(end)) < 0) {
-            end++;
-        }
-        return comparable(rest.substring(0, end));
+        return AuthservId.of(value).map(id -> comparable(id).equals(comparable(host))).orElse(true);
     }
 
     private static String comparable(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        try {
+            return Domains.normalize(name);
+        } catch (IllegalArgumentException notADomain) {
+            return name.toLowerCase(Locale.ROOT); // no host name normalizes to it
+        }
     }
 }

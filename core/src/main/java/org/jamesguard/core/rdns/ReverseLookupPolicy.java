@@ -1,6 +1,9 @@
 package org.jamesguard.core.rdns;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.jamesguard.core.DecisionRecorder;
@@ -21,6 +24,10 @@ import org.jamesguard.core.dns.IprevResult;
  * known whether the client authenticated), otherwise at HELO. The MAIL FROM checks decide at MAIL.
  */
 public final class ReverseLookupPolicy {
+    /** H3: the HELO names of one session whose lookups reach DNS; legitimate clients use one, two with STARTTLS. */
+    public static final int MAX_HELO_LOOKUPS = 3;
+    private static final String NOT_FQDN = "not a fully qualified domain name";
+
     private final ReverseLookupConfig config;
     private final DnsVerifier dns;
     private final DecisionRecorder recorder;
@@ -39,23 +46,44 @@ public final class ReverseLookupPolicy {
         return Optional.of(dns.verifyClientIp(session.clientIp()));
     }
 
-    /** B6–B9: the addresses of the HELO name; an address literal needs no DNS. */
-    public Optional<CompletableFuture<DomainLookup>> lookUpHelo(SessionSnapshot session, String helo) {
+    /**
+     * B6–B9, H3: the addresses of the HELO name. An address literal needs no DNS, nor does a name that is not
+     * fully qualified ({@link HeloName}): it cannot resolve to the client, and its checks read it as a name
+     * that does not exist. A session's first {@value #MAX_HELO_LOOKUPS} names reaching DNS are looked up; a
+     * new one after them is not, and its checks get their temporary answer: a client sending name after name
+     * must not turn James into a source of DNS traffic.
+     *
+     * @param lookedUp this session's names looked up so far, lower case; a name looked up is added
+     */
+    public Optional<CompletableFuture<DomainLookup>> lookUpHelo(SessionSnapshot session, String helo, Set<String> lookedUp) {
         if (!config.checksHelo() || session.trusted() || exemptsHelo(session)
             || config.heloExclusions.matchesIp(session.clientIp()) || config.heloExclusions.matchesHost(helo)) {
             return Optional.empty();
         }
-        return Optional.of(AddressLiteral.is(helo) ? CompletableFuture.completedFuture(AddressLiteral.lookup(helo))
-            : dns.resolveDomain(helo));
+        if (AddressLiteral.is(helo)) {
+            return Optional.of(CompletableFuture.completedFuture(AddressLiteral.lookup(helo)));
+        }
+        if (!HeloName.isFullyQualified(helo)) {
+            return Optional.of(CompletableFuture.completedFuture(DomainLookup.invalid(helo, NOT_FQDN)));
+        }
+        String name = helo.toLowerCase(Locale.ROOT);
+        if (!lookedUp.contains(name) && lookedUp.size() >= MAX_HELO_LOOKUPS) {
+            return Optional.of(CompletableFuture.completedFuture(DomainLookup.of(helo, DomainLookup.Status.TEMPERROR,
+                List.of(), false, List.of(), false, "not looked up, the session's " + MAX_HELO_LOOKUPS + " HELO names were")));
+        }
+        lookedUp.add(name);
+        return Optional.of(dns.resolveDomain(helo));
     }
 
     /** B10–B13: the addresses and mail routing of the MAIL FROM domain (never asked for the null sender). */
     public Optional<CompletableFuture<DomainLookup>> lookUpSenderDomain(SessionSnapshot session, String domain) {
-        if (!config.checksMailFrom() || session.trusted() || exemptsSender(session)
-            || config.mailExclusions.matchesIp(session.clientIp()) || config.mailExclusions.matchesHost(domain)) {
-            return Optional.empty();
-        }
-        return Optional.of(dns.resolveDomain(domain));
+        return checksSender(session, domain) ? Optional.of(dns.resolveDomain(domain)) : Optional.empty();
+    }
+
+    /** B10–B13: whether this session's sender domain is checked (and so looked up). */
+    public boolean checksSender(SessionSnapshot session, String domain) {
+        return config.checksMailFrom() && !session.trusted() && !exemptsSender(session)
+            && !config.mailExclusions.matchesIp(session.clientIp()) && !config.mailExclusions.matchesHost(domain);
     }
 
     /** B4 off: the PTR checks decide at HELO. */

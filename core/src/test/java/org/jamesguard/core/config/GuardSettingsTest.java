@@ -180,7 +180,7 @@ class GuardSettingsTest {
         GuardSettings settings = parse("<dns><server>127.0.0.1:5353</server><timeout>1s</timeout><retries>0</retries></dns>");
 
         assertThat(settings.dns()).hasToString(
-            "DnsConfig{servers=127.0.0.1:5353, timeout=1s, retries=0, cacheSize=10000, maxPtrNames=2}");
+            "DnsConfig{servers=127.0.0.1:5353, timeout=1s, retries=0, cacheSize=10000, maxPtrNames=2, maxQuestionsInFlight=500}");
     }
 
     @Test

@@ -28,6 +28,7 @@ class DnsConfigTest {
         assertThat(config.retries()).isEqualTo(1);
         assertThat(config.cacheSize()).isEqualTo(10_000);
         assertThat(config.maxPtrNames()).isEqualTo(2);
+        assertThat(config.maxQuestionsInFlight()).isEqualTo(500);
         assertThat(config.questionDeadline()).isEqualTo(Duration.ofSeconds(6));
         assertThat(config.checkDeadline()).isEqualTo(Duration.ofSeconds(12));
     }
@@ -37,10 +38,10 @@ class DnsConfigTest {
         DnsConfig config = parse("<dns>"
             + "<server>192.0.2.53</server><server>[2001:db8::53]:5353, 192.0.2.54:54</server>"
             + "<timeout>500ms</timeout><retries>0</retries><cacheSize>100</cacheSize><maxPtrNames>1</maxPtrNames>"
-            + "</dns>");
+            + "<maxQuestionsInFlight>50</maxQuestionsInFlight></dns>");
 
         assertThat(config).hasToString("DnsConfig{servers=192.0.2.53:53, [2001:db8::53]:5353, 192.0.2.54:54, "
-            + "timeout=500ms, retries=0, cacheSize=100, maxPtrNames=1}");
+            + "timeout=500ms, retries=0, cacheSize=100, maxPtrNames=1, maxQuestionsInFlight=50}");
         assertThat(config.servers()).first()
             .isEqualTo(new InetSocketAddress(IpAddresses.parse("192.0.2.53"), 53));
     }
@@ -54,8 +55,13 @@ class DnsConfigTest {
         "<dns><retries>-1</retries></dns>| <dns><retries>: expected a number of at least 0, got -1",
         "<dns><cacheSize>0</cacheSize></dns>| <dns><cacheSize>: expected a number of at least 1, got 0",
         "<dns><maxPtrNames>10</maxPtrNames></dns>| <dns><maxPtrNames>: expected a number of at most 9, got 10",
+        "<dns><maxQuestionsInFlight>0</maxQuestionsInFlight></dns>"
+            + "| <dns><maxQuestionsInFlight>: expected a number of at least 1, got 0",
+        "<dns><maxQuestionsInFlight>many</maxQuestionsInFlight></dns>"
+            + "| <dns><maxQuestionsInFlight>: expected a whole number, got 'many'",
         "<dns><timeOut>3s</timeOut></dns>"
-            + "| <dns><timeOut>: unknown element, expected one of <server>, <timeout>, <retries>, <cacheSize>, <maxPtrNames>",
+            + "| <dns><timeOut>: unknown element, expected one of <server>, <timeout>, <retries>, <cacheSize>, <maxPtrNames>, "
+            + "<maxQuestionsInFlight>",
     })
     void aWrongValueIsRefusedNamingTheElement(String xml, String message) {
         assertThatThrownBy(() -> parse(xml))

@@ -4,11 +4,14 @@ import org.jamesguard.core.GuardMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.StageResult;
@@ -74,23 +77,62 @@ class ReverseLookupPolicyTest {
 
     @Test
     void anAddressLiteralIsResolvedWithoutDns() {
-        CompletableFuture<DomainLookup> lookup = policy("").lookUpHelo(OUTSIDE, "[IPv6:2001:db8::7]").orElseThrow();
+        CompletableFuture<DomainLookup> lookup = policy("").lookUpHelo(OUTSIDE, "[IPv6:2001:db8::7]", new HashSet<>()).orElseThrow();
 
         assertThat(lookup).isCompletedWithValueMatching(helo -> helo.containsAddress(IpAddresses.parse("2001:db8::7")));
         assertThat(dns.queries()).isEmpty();
     }
 
     @Test
+    void aHeloNameThatIsNotFullyQualifiedFailsTheHeloChecksWithoutDns() {
+        ReverseLookupPolicy policy = policy(ENFORCE_ALL);
+
+        for (String helo : List.of("localhost", "laptop.", "mail..example.test", "-mail.example.test", "mail.123")) {
+            DomainLookup lookup = policy.lookUpHelo(OUTSIDE, helo, new HashSet<>()).orElseThrow().getNow(null);
+
+            assertThat(lookup).as(helo).isEqualTo(DomainLookup.invalid(helo, "not a fully qualified domain name"));
+            assertThat(policy.helo(OUTSIDE, lookup).refusal()).as(helo).flatMap(Decision::reply).map(Object::toString)
+                .contains("451 4.1.8 HELO domain not found");
+        }
+        assertThat(policy("").helo(OUTSIDE, policy.lookUpHelo(OUTSIDE, "laptop", new HashSet<>()).orElseThrow().join()).headers())
+            .extracting(Object::toString).containsExactly("X-Guard-Reverse-Lookup: helo-resolves-to-client=fail; "
+                + "ip=192.0.2.7; detail=\"laptop does not resolve to 192.0.2.7 (not a fully qualified domain name)\"");
+        assertThat(dns.queries()).isEmpty();
+    }
+
+    @Test
+    void pastTheSessionsHeloLookupsANewNameGetsTheTemporaryAnswerWithoutDns() {
+        ReverseLookupPolicy policy = policy("<helo><resolvesToClient><mode>enforce</mode></resolvesToClient></helo>");
+        Set<String> lookedUp = new HashSet<>();
+        for (String helo : List.of("one.example.test", "two.example.test", "One.Example.Test", "three.example.test")) {
+            assertLooksUp(policy.lookUpHelo(OUTSIDE, helo, lookedUp));
+        }
+        assertThat(lookedUp).hasSize(ReverseLookupPolicy.MAX_HELO_LOOKUPS);
+        dns.clearQueries();
+
+        DomainLookup fourth = policy.lookUpHelo(OUTSIDE, "four.example.test", lookedUp).orElseThrow().getNow(null);
+
+        assertThat(fourth.status()).isEqualTo(DomainLookup.Status.TEMPERROR);
+        assertThat(policy.helo(OUTSIDE, fourth).refusal()).flatMap(Decision::reply).map(Object::toString)
+            .contains("451 4.4.3 Temporary DNS failure, try again later");
+        assertThat(policy.lookUpHelo(OUTSIDE, "[192.0.2.7]", lookedUp).orElseThrow().join()
+            .containsAddress(IpAddresses.parse("192.0.2.7"))).as("an address literal needs no DNS").isTrue();
+        assertThat(dns.queries()).isEmpty();
+        assertLooksUp(policy.lookUpHelo(OUTSIDE, "TWO.example.test", lookedUp));
+        assertThat(lookedUp).hasSize(ReverseLookupPolicy.MAX_HELO_LOOKUPS);
+    }
+
+    @Test
     void theHeloNameIsNotLookedUpWhenExcludedExemptTrustedOrUnchecked() {
         String excluded = "<helo><exclusions>192.0.2.99, *.example.net</exclusions></helo>";
 
-        assertThat(policy(excluded).lookUpHelo(OUTSIDE, "mx.example.net")).as("host pattern").isEmpty();
-        assertLooksUp(policy(excluded).lookUpHelo(OUTSIDE, "example.net"));
-        assertThat(policy("<helo><exclusions>192.0.2.7</exclusions></helo>").lookUpHelo(OUTSIDE, "a.test")).as("client IP").isEmpty();
-        assertThat(policy("").lookUpHelo(AUTHENTICATED, "a.test")).as("authenticated").isEmpty();
-        assertLooksUp(policy("<helo><exemptAuthenticated>false</exemptAuthenticated></helo>").lookUpHelo(AUTHENTICATED, "a.test"));
-        assertThat(policy("").lookUpHelo(TRUSTED, "a.test")).as("trusted").isEmpty();
-        assertThat(policy("<helo><resolvesToClient><mode>off</mode></resolvesToClient></helo>").lookUpHelo(OUTSIDE, "a.test"))
+        assertThat(policy(excluded).lookUpHelo(OUTSIDE, "mx.example.net", new HashSet<>())).as("host pattern").isEmpty();
+        assertLooksUp(policy(excluded).lookUpHelo(OUTSIDE, "example.net", new HashSet<>()));
+        assertThat(policy("<helo><exclusions>192.0.2.7</exclusions></helo>").lookUpHelo(OUTSIDE, "a.test", new HashSet<>())).as("client IP").isEmpty();
+        assertThat(policy("").lookUpHelo(AUTHENTICATED, "a.test", new HashSet<>())).as("authenticated").isEmpty();
+        assertLooksUp(policy("<helo><exemptAuthenticated>false</exemptAuthenticated></helo>").lookUpHelo(AUTHENTICATED, "a.test", new HashSet<>()));
+        assertThat(policy("").lookUpHelo(TRUSTED, "a.test", new HashSet<>())).as("trusted").isEmpty();
+        assertThat(policy("<helo><resolvesToClient><mode>off</mode></resolvesToClient></helo>").lookUpHelo(OUTSIDE, "a.test", new HashSet<>()))
             .as("no HELO check on").isEmpty();
     }
 

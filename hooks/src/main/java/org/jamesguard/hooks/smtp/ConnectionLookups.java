@@ -1,6 +1,8 @@
 package org.jamesguard.hooks.smtp;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
@@ -26,12 +28,19 @@ final class ConnectionLookups {
     String helo;
     CompletableFuture<DomainLookup> heloLookup;
     boolean heloDecided;
+    /** The HELO names looked up: past {@code ReverseLookupPolicy.MAX_HELO_LOOKUPS}, a new name is not. */
+    final Set<String> heloNamesLookedUp = new HashSet<>();
     /** The last MAIL FROM domain and its lookup (null when not checked). */
     String senderDomain;
     CompletableFuture<DomainLookup> senderLookup;
 
     static ConnectionLookups of(SMTPSession session) {
         return SmtpSessions.attachment(session, KEY, State.Connection, lookups -> true, ConnectionLookups::new);
+    }
+
+    /** A lookup of this kind is in flight: the session starts no other of its kind until it ends. */
+    static boolean pending(CompletableFuture<?> lookup) {
+        return lookup != null && !lookup.isDone();
     }
 
     /** The lookup of the MAIL FROM domain, if it is the one started for this sender. */

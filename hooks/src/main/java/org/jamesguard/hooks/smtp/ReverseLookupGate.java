@@ -96,11 +96,19 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
         return COMMANDS;
     }
 
-    /** Starts the command's lookup, then lets James run the command, or holds it until its answers are in. */
+    /**
+     * Starts the command's lookup, then lets James run the command, or holds it until its answers are in.
+     * A session has at most one HELO and one MAIL FROM lookup in flight (H3): a command that would start
+     * another waits, held, until the last one ended, however many commands the client pipelines.
+     */
     @Override
     public Response onCommand(SMTPSession session, Request request) {
         SessionSnapshot snapshot = SmtpSessions.snapshot(session, trusted);
         ConnectionLookups lookups = ConnectionLookups.of(session);
+        Optional<CompletableFuture<?>> previous = pendingOfAnother(lookups, request);
+        if (previous.isPresent()) {
+            return InputHold.until(session, request, previous.get());
+        }
         List<CompletableFuture<?>> needed = new ArrayList<>();
         if ("MAIL".equals(request.getCommand())) {
             Optional<String> domain = MailFromArgument.senderDomain(request.getArgument());
@@ -126,6 +134,18 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
         return InputHold.until(session, request, CompletableFuture.allOf(needed.toArray(new CompletableFuture<?>[0])));
     }
 
+    /** The session's lookup still in flight that this command, naming something else, would replace. */
+    private static Optional<CompletableFuture<?>> pendingOfAnother(ConnectionLookups lookups, Request request) {
+        if ("MAIL".equals(request.getCommand())) {
+            Optional<String> domain = MailFromArgument.senderDomain(request.getArgument());
+            boolean another = domain.isEmpty() || !domain.get().equalsIgnoreCase(lookups.senderDomain);
+            return another && ConnectionLookups.pending(lookups.senderLookup)
+                ? Optional.of(lookups.senderLookup) : Optional.empty();
+        }
+        boolean another = request.getArgument() == null || !request.getArgument().trim().equalsIgnoreCase(lookups.helo);
+        return another && ConnectionLookups.pending(lookups.heloLookup) ? Optional.of(lookups.heloLookup) : Optional.empty();
+    }
+
     /**
      * A new sender domain replaces the last one's lookup; the same domain again (a held MAIL replayed, or
      * the next transaction) keeps it, so that an unanswered lookup is not asked again and again.
@@ -143,7 +163,7 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
             return;
         }
         lookups.helo = helo;
-        lookups.heloLookup = policy.lookUpHelo(snapshot, helo).orElse(null);
+        lookups.heloLookup = policy.lookUpHelo(snapshot, helo, lookups.heloNamesLookedUp).orElse(null);
         lookups.heloDecided = false;
         HELO_HEADERS.clear(session, State.Connection);
     }
@@ -209,7 +229,8 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
 
     /**
      * The lookup started for this sender's domain. Should James have read another domain than
-     * {@link MailFromArgument} did, that domain's lookup starts only now and counts as unanswered.
+     * {@link MailFromArgument} did, that domain's lookup starts only now, as the session's one sender lookup,
+     * and counts as unanswered.
      */
     private Optional<HookResult> decideSender(SMTPSession session, SessionSnapshot snapshot, ConnectionLookups lookups,
                                               MaybeSender sender) {
@@ -217,9 +238,15 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
             return Optional.empty();
         }
         String domain = sender.get().getDomain().asString();
-        return lookups.senderLookup(domain).or(() -> policy.lookUpSenderDomain(snapshot, domain))
-            .flatMap(lookup -> refusalOrHeaders(session, SENDER_HEADERS, State.Transaction,
-                policy.senderDomain(snapshot, lookup.getNow(notYet(domain)))));
+        if (lookups.senderLookup(domain).isEmpty() && !ConnectionLookups.pending(lookups.senderLookup)) {
+            startSender(lookups, snapshot, domain);
+        }
+        Optional<CompletableFuture<DomainLookup>> lookup = lookups.senderLookup(domain);
+        if (lookup.isEmpty() && policy.checksSender(snapshot, domain) && !domain.equalsIgnoreCase(lookups.senderDomain)) {
+            lookup = Optional.of(CompletableFuture.completedFuture(notYet(domain)));
+        }
+        return lookup.flatMap(started -> refusalOrHeaders(session, SENDER_HEADERS, State.Transaction,
+            policy.senderDomain(snapshot, started.getNow(notYet(domain)))));
     }
 
     private static Optional<HookResult> refusalOrHeaders(SMTPSession session, SessionHeaders headers, State state,
