@@ -8,9 +8,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * one file each ({@link StateFile}), written in the background ({@link SnapshotWriter}). Counters, distinct
  * IPs and POP3 logins stay in memory only: they describe the last minutes or hours, and a restart starting
  * them afresh lets an attacker at most one more window. The directory is locked: two James processes never
- * write the same files.
+ * write the same files. The files hold account names and IPs: the directory is created {@code rwx------}, the
+ * files {@code rw-------}, and files found readable by others at start are narrowed ({@link PrivateFiles}).
  */
 public final class FileStores implements Stores.Backend {
     private static final Logger LOGGER = LoggerFactory.getLogger(FileStores.class);
@@ -51,6 +54,7 @@ public final class FileStores implements Stores.Backend {
     public static Stores open(Path directory) {
         FileChannel lock = lock(directory);
         try {
+            narrowFiles(directory);
             return new FileStores(directory, lock).load();
         } catch (RuntimeException e) {
             release(lock);
@@ -79,8 +83,8 @@ public final class FileStores implements Stores.Backend {
 
     private static FileChannel lock(Path directory) {
         try {
-            Files.createDirectories(directory);
-            FileChannel channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.createDirectory(directory);
+            FileChannel channel = PrivateFiles.open(directory.resolve(LOCK), EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -95,6 +99,20 @@ public final class FileStores implements Stores.Backend {
             return channel;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + directory + " for the James Guard state", e);
+        }
+    }
+
+    /** Files an older James Guard (or a copy) left readable by others; only once the directory is ours. */
+    private static void narrowFiles(Path directory) {
+        if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            LOGGER.warn("{} has no POSIX permissions: the James Guard state files inherit the directory's access list;"
+                + " make sure only James's user can read it", directory);
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(PrivateFiles::narrow);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory + " for the James Guard state", e);
         }
     }
 
