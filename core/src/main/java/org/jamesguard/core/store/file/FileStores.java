@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
@@ -54,7 +52,8 @@ public final class FileStores implements Stores.Backend {
     public static Stores open(Path directory) {
         FileChannel lock = lock(directory);
         try {
-            narrowFiles(directory);
+            // files an older James Guard (or a copy) left readable by others; only once the directory is ours
+            PrivateFiles.narrowAll(directory);
             return new FileStores(directory, lock).load();
         } catch (RuntimeException e) {
             release(lock);
@@ -99,20 +98,6 @@ public final class FileStores implements Stores.Backend {
             return channel;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + directory + " for the James Guard state", e);
-        }
-    }
-
-    /** Files an older James Guard (or a copy) left readable by others; only once the directory is ours. */
-    private static void narrowFiles(Path directory) {
-        if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            LOGGER.warn("{} has no POSIX permissions: the James Guard state files inherit the directory's access list;"
-                + " make sure only James's user can read it", directory);
-            return;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            files.forEach(PrivateFiles::narrow);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory + " for the James Guard state", e);
         }
     }
 

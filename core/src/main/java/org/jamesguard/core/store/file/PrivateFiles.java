@@ -6,12 +6,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrivateFiles {
     private static final Logger LOGGER = LoggerFactory.getLogger(PrivateFiles.class);
-    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private PrivateFiles() {
     }
@@ -56,7 +58,7 @@ public final class PrivateFiles {
 
     /** Narrows an existing {@code file} that others may read or write to {@code rw-------}, with a warning. */
     public static void narrow(Path file) {
-        if (!posix(file) || !Files.isRegularFile(file)) {
+        if (!posix(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {
@@ -70,6 +72,23 @@ public final class PrivateFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make " + file + " readable by James's user only (" + e.getMessage()
                 + "): it holds account names and IPs; give it to James's user, or remove it", e);
+        }
+    }
+
+    /**
+     * {@link #narrow} for every file directly in {@code directory}; where there are no POSIX permissions, a warning
+     * that the files are only as private as the directory's access list.
+     */
+    static void narrowAll(Path directory) {
+        if (!posix(directory)) {
+            LOGGER.warn("{} has no POSIX permissions: the James Guard state files inherit the directory's access list;"
+                + " make sure only James's user can read it", directory);
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(PrivateFiles::narrow);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory + " for the James Guard state", e);
         }
     }
 
