@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
@@ -33,12 +34,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Issue 12, hole 9: nothing James accepted is lost silently, on the sample configuration. A JMAP submission
  * over a sending limit is bounced to its sender (and kept for the postmaster); mail held because its client
- * was screened after it was accepted survives a restart, and the postmaster can release it over WebAdmin.
+ * was screened after it was accepted survives a restart, and the postmaster can release it over WebAdmin; a
+ * reply to a freeze notice that unfreezes nothing is bounced to its authenticated sender with the reason.
  */
 class NoSilentLossIT {
     static final String PASSWORD = "secret-pw";
     static final String SUBMITTER = "submitter@" + DOMAIN;
     static final String RECIPIENT = "recipient@" + DOMAIN;
+    static final String POSTMASTER = "postmaster@" + DOMAIN;
     static final String SCREENED_IP = "127.0.0.13";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -70,10 +73,11 @@ class NoSilentLossIT {
         .removeHandler(MX, "org.jamesguard.hooks.smtp.ScreenGate")
         .user(SUBMITTER, PASSWORD)
         .user(RECIPIENT, PASSWORD)
+        .user(POSTMASTER, PASSWORD)
         .build();
 
     @Test
-    void aJmapSubmissionOverTheSendingLimitIsBouncedToItsSenderAndKeptForThePostmaster() throws Exception {
+    void aJmapSubmissionOverTheSendingLimitIsBouncedToItsSenderAndKeptForThePostmaster() {
         String account = jmapAccount(SUBMITTER);
         String drafts = createMailbox(account, "nosilentloss");
         submit(account, drafts, "within the limit");
@@ -82,7 +86,7 @@ class NoSilentLossIT {
         submit(account, drafts, "over the limit");
 
         MimeMessage bounce = james.imap(SUBMITTER, PASSWORD).awaitSubject("Re: over the limit");
-        assertThat((String) bounce.getContent()).contains("Your message to " + RECIPIENT + " was not sent: 550 5.7.1 Sending limit reached");
+        assertThat(text(bounce)).contains("Your message to " + RECIPIENT + " was not sent: 550 5.7.1 Sending limit reached");
         Awaitility.await("the submission over the limit is kept for the postmaster").atMost(TIMEOUT)
             .until(() -> james.webAdmin().mailRepositorySize("var/mail/hijack-limit") == 1);
         assertThat(james.log()).contains("check=send-limit verdict=reject");
@@ -106,6 +110,27 @@ class NoSilentLossIT {
         james.webAdmin().get("/tasks/" + task + "/await").expect(200);
         assertThat(james.imap(RECIPIENT, PASSWORD).awaitSubject("held")).isNotNull();
         assertThat(james.webAdmin().mailRepositorySize("var/mail/screened")).isZero();
+    }
+
+    @Test
+    void aReplyToAFreezeNoticeThatUnfreezesNothingIsBouncedToItsAuthenticatedSender() {
+        String token = "unfreeze-" + "b".repeat(16) + "-t9h2kg-" + "a".repeat(26);
+        try (SmtpClient client = james.loggedIn(JamesExtension.SUBMISSION, "127.0.0.14", POSTMASTER, PASSWORD)) {
+            assertThat(client.send(POSTMASTER, token + "@" + DOMAIN, Messages.simple(POSTMASTER, token + "@" + DOMAIN, "unfreeze please")))
+                .hasToString("250 2.6.0 Message received");
+        }
+
+        MimeMessage bounce = james.imap(POSTMASTER, PASSWORD).awaitSubject("Re: unfreeze please");
+        assertThat(james.log()).contains("event=unfreeze-refused");
+        assertThat(text(bounce)).startsWith("Your reply to a James Guard freeze notice unfroze nothing: no freeze for token ");
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return ((String) message.getContent()).trim();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The JMAP account id of {@code user}, from the session resource. */
