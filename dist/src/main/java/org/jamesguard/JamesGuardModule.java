@@ -31,6 +31,7 @@ import org.jamesguard.core.hijack.FrozenAccounts;
 import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.hijack.HijackCounters;
 import org.jamesguard.core.hijack.HijackPolicy;
+import org.jamesguard.core.hijack.UnfreezeSecret;
 import org.jamesguard.core.hijack.UnfreezeTokens;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;

@@ -21,10 +21,11 @@ import org.jamesguard.core.screen.ScreenedIpCheck;
 
 /**
  * Matches mail whose client IP is on the dynamic screen when the mail is processed: mail accepted
- * before the IP was screened (or on a listener without {@code ScreenGate}) can be held or refused.
+ * before the IP was screened (or on a listener without {@code ScreenGate}) can be held or refused. That mail
+ * was answered 250: hold it in a repository that survives restarts ({@code file://}), never {@code memory://}.
  * <pre>{@code
  * <mailet match="org.jamesguard.mailets.ClientIsScreened" class="ToRepository">
- *   <repositoryPath>memory://var/mail/screened/</repositoryPath>
+ *   <repositoryPath>file://var/mail/screened/</repositoryPath>
  * </mailet>
  * }</pre>
  */

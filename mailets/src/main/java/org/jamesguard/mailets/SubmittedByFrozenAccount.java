@@ -20,7 +20,7 @@ import org.jamesguard.core.hijack.FrozenAccounts;
  * the freeze, JMAP), so it can be quarantined or refused. Mail James sent itself is never matched.
  * <pre>{@code
  * <mailet match="org.jamesguard.mailets.SubmittedByFrozenAccount" class="ToRepository">
- *   <repositoryPath>memory://var/mail/frozen-submissions/</repositoryPath>
+ *   <repositoryPath>file://var/mail/frozen-submissions/</repositoryPath>
  * </mailet>
  * }</pre>
  */

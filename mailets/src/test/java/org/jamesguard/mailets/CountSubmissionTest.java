@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jamesguard.mailets.TestMails.mail;
 import static org.jamesguard.mailets.TestMails.overJmap;
 import static org.jamesguard.mailets.TestMails.overSmtp;
+import static org.jamesguard.mailets.TestMails.refusingToBounce;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import javax.mail.MessagingException;
 
 import org.apache.mailet.Mail;
+import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
@@ -24,6 +26,8 @@ import org.jamesguard.core.testing.MutableClock;
 import org.jamesguard.core.testing.UnavailableStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SPEC C1–C4, C7, C10 for mail submitted over JMAP; SMTP submissions are counted at the end of DATA instead. */
 class CountSubmissionTest {
@@ -35,10 +39,17 @@ class CountSubmissionTest {
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
 
     private HijackFixture hijack = HijackFixture.of(OTHER_LIMIT_2);
+    private final FakeMailContext context = FakeMailContext.defaultContext();
 
     private CountSubmission mailet(FakeMailetConfig.Builder config) throws Exception {
         CountSubmission mailet = new CountSubmission(hijack.policy());
-        mailet.init(config.mailetName("CountSubmission").mailetContext(FakeMailContext.defaultContext()).build());
+        mailet.init(config.mailetName("CountSubmission").mailetContext(context).build());
+        return mailet;
+    }
+
+    private CountSubmission mailet(MailetContext mailetContext) throws Exception {
+        CountSubmission mailet = new CountSubmission(hijack.policy());
+        mailet.init(FakeMailetConfig.builder().mailetName("CountSubmission").mailetContext(mailetContext).build());
         return mailet;
     }
 
@@ -71,21 +82,47 @@ class CountSubmissionTest {
     }
 
     @Test
-    void theJmapSubmissionOverTheLimitIsGhostedByDefault() throws Exception {
+    void theJmapSubmissionOverTheLimitIsBouncedToItsSenderByDefault() throws Exception {
         CountSubmission mailet = mailet();
         service(mailet, overJmap(JOHN).state(Mail.DEFAULT), 2);
+        assertThat(context.getBouncedMails()).isEmpty();
 
         assertThat(service(mailet, overJmap(JOHN).state(Mail.DEFAULT), 1)).isEqualTo(Mail.GHOST);
+        assertThat(context.getBouncedMails()).singleElement().satisfies(bounce -> {
+            assertThat(bounce.getSentMail().getSender()).hasToString("john@example.com");
+            assertThat(bounce.getMessage()).isEqualTo("Your message to friend@example.org was not sent: 550 5.7.1 Sending limit reached."
+                + " Your account john@example.com reached a sending limit; send it again later, or ask your postmaster.");
+        });
         assertThat(audit.messages()).containsExactly("check=send-limit verdict=reject reply=\"550 5.7.1 Sending limit reached\" "
             + "session=mail-1 ip=198.51.100.7 account=john@example.com listener=jmap detail=\"2 messages from other IPs within 1h, limit 2\"");
     }
 
     @Test
-    void theStateOverTheLimitIsConfigurable() throws Exception {
+    void theStateOverTheLimitIsConfigurableAndTheSenderIsToldAllTheSame() throws Exception {
         CountSubmission mailet = mailet(FakeMailetConfig.builder().setProperty("onLimit", "hijack-limit"));
-        service(mailet, overJmap(JOHN), 2);
+        service(mailet, overJmap(JOHN).state(Mail.DEFAULT), 2);
 
-        assertThat(service(mailet, overJmap(JOHN), 1)).isEqualTo("hijack-limit");
+        assertThat(service(mailet, overJmap(JOHN).state(Mail.DEFAULT), 1)).isEqualTo("hijack-limit");
+        assertThat(context.getBouncedMails()).hasSize(1);
+    }
+
+    @Test
+    void aBounceJamesCannotSendLeavesTheMailToTheErrorProcessor() throws Exception {
+        CountSubmission mailet = mailet(refusingToBounce(context));
+        service(mailet, overJmap(JOHN).state(Mail.DEFAULT), 2);
+        Mail mail = overJmap(JOHN).state(Mail.DEFAULT).build();
+
+        assertThatThrownBy(() -> mailet.service(mail)).isInstanceOf(MessagingException.class).hasMessage("spool full (test)");
+        assertThat(mail.getState()).isEqualTo(Mail.DEFAULT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ghost", " ghost ", ""})
+    void droppingTheMailOverTheLimitIsRefusedAtStart(String onLimit) {
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("onLimit", onLimit)))
+            .isInstanceOf(MessagingException.class)
+            .hasMessageStartingWith("CountSubmission <onLimit>: expected the name of a processor that keeps or bounces the mail, got '"
+                + onLimit.trim() + "'");
     }
 
     @Test
@@ -139,10 +176,11 @@ class CountSubmissionTest {
     void aMailWithoutAnAddressCountsAsOther() throws Exception {
         CountSubmission mailet = mailet();
 
-        service(mailet, overJmap(JOHN).remoteAddr("localhost"), 2);
+        service(mailet, overJmap(JOHN).remoteAddr("localhost").state(Mail.DEFAULT), 2);
 
         assertThat(counted(IpClass.OTHER)).isEqualTo(2);
-        assertThat(service(mailet, overJmap(JOHN).remoteAddr("localhost"), 1)).isEqualTo(Mail.GHOST);
+        assertThat(service(mailet, overJmap(JOHN).remoteAddr("localhost").state(Mail.DEFAULT), 1)).isEqualTo(Mail.GHOST);
+        assertThat(context.getBouncedMails()).hasSize(1);
     }
 
     @Test
@@ -161,10 +199,12 @@ class CountSubmissionTest {
     void withFreezingTheSubmissionOverTheLimitFreezesTheAccount() throws Exception {
         hijack = HijackFixture.of(OTHER_LIMIT_2 + "<freezeOnLimit>true</freezeOnLimit>");
         CountSubmission mailet = mailet();
-        service(mailet, overJmap(JOHN), 2);
+        service(mailet, overJmap(JOHN).state(Mail.DEFAULT), 2);
 
-        assertThat(service(mailet, overJmap(JOHN), 1)).isEqualTo(Mail.GHOST);
+        assertThat(service(mailet, overJmap(JOHN).state(Mail.DEFAULT), 1)).isEqualTo(Mail.GHOST);
 
+        assertThat(context.getBouncedMails()).singleElement().extracting(FakeMailContext.BouncedMail::getMessage).asString()
+            .contains("552 5.7.1 Account frozen: sending limit reached, contact your postmaster");
         assertThat(hijack.freezes().find(JOHN).orElseThrow().reason()).isEqualTo("sending limit reached (other IPs)");
         assertThat(hijack.notifier().subjects())
             .containsExactly("[James Guard] Account john@example.com frozen: sending limit reached (other IPs)");

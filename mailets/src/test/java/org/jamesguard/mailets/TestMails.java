@@ -60,6 +60,13 @@ final class TestMails {
         });
     }
 
+    /** {@code delegate}, whose bounce always fails as a full spool would. */
+    static MailetContext refusingToBounce(MailetContext delegate) {
+        return overriding(delegate, "bounce", args -> {
+            throw new Sneaky(new MessagingException("spool full (test)"));
+        });
+    }
+
     private static MailetContext overriding(MailetContext delegate, String methodName, Function<Object[], Object> answer) {
         return (MailetContext) Proxy.newProxyInstance(MailetContext.class.getClassLoader(), new Class<?>[] {MailetContext.class},
             (proxy, method, args) -> {

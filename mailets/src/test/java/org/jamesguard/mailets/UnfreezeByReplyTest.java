@@ -17,6 +17,7 @@ import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.hijack.UnfreezeTokens;
 import org.jamesguard.core.testing.HijackFixture;
 import org.jamesguard.core.testing.LogCapture;
+import org.jamesguard.core.testing.UnavailableStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,11 +35,12 @@ class UnfreezeByReplyTest {
 
     private final HijackFixture hijack = HijackFixture.of("");
     private final UnfreezeByReply mailet = new UnfreezeByReply(hijack.freezes());
+    private final FakeMailContext context = FakeMailContext.defaultContext();
     private String token;
 
     @BeforeEach
     void freezeJohn() throws Exception {
-        mailet.init(FakeMailetConfig.builder().mailetName("UnfreezeByReply").mailetContext(FakeMailContext.defaultContext()).build());
+        mailet.init(FakeMailetConfig.builder().mailetName("UnfreezeByReply").mailetContext(context).build());
         hijack.freezes().freeze(JOHN, "sending limit reached (other IPs)", false, Map.of(), AuditContext.forAccount(JOHN));
         token = hijack.lastToken() + "@example.com";
         hijack.notifier().clear();
@@ -61,6 +63,7 @@ class UnfreezeByReplyTest {
 
         assertThat(johnIsFrozen()).isFalse();
         assertThat(reply.getState()).isEqualTo(Mail.GHOST);
+        assertThat(context.getBouncedMails()).isEmpty();
         assertThat(hijack.notifier().subjects()).containsExactly("[James Guard] Account john@example.com unfrozen");
         assertThat(audit.messages()).containsExactly("event=unfreeze session=mail-1 ip=198.51.100.7 account=postmaster@example.com "
             + "listener=mailet detail=\"john@example.com frozen at 2026-01-01T00:00:00Z (sending limit reached (other IPs)), "
@@ -89,6 +92,7 @@ class UnfreezeByReplyTest {
 
         assertThat(johnIsFrozen()).isTrue();
         assertThat(forged.getState()).isEqualTo(Mail.GHOST);
+        assertThat(context.getBouncedMails()).as("no backscatter to a sender that may be forged").isEmpty();
         assertThat(hijack.notifier().sent()).isEmpty();
         assertThat(audit.messages()).containsExactly("event=unfreeze-refused session=mail-1 ip=198.51.100.7 account=- listener=mailet "
             + "detail=\"unauthenticated reply to " + UnfreezeTokens.forLog(token.substring(0, token.indexOf('@'))) + "\"");
@@ -100,6 +104,9 @@ class UnfreezeByReplyTest {
 
         assertThat(johnIsFrozen()).isTrue();
         assertThat(reply.getState()).isEqualTo(Mail.GHOST);
+        assertThat(context.getBouncedMails()).singleElement().extracting(FakeMailContext.BouncedMail::getMessage)
+            .isEqualTo("Your reply to a James Guard freeze notice unfroze nothing: jane@example.com is neither postmaster@example.com"
+                + " nor an administrator.");
         assertThat(audit.messages()).containsExactly("event=unfreeze-refused session=mail-1 ip=198.51.100.7 account=jane@example.com "
             + "listener=mailet detail=\"jane@example.com is neither postmaster@example.com nor an administrator\"");
     }
@@ -138,7 +145,21 @@ class UnfreezeByReplyTest {
         Mail replay = service(overSmtp(POSTMASTER, token));
 
         assertThat(replay.getState()).isEqualTo(Mail.GHOST);
+        assertThat(context.getBouncedMails()).singleElement().extracting(FakeMailContext.BouncedMail::getMessage).asString()
+            .endsWith(" (already lifted, or forged).");
         assertThat(audit.messages()).hasSize(1).allMatch(line -> line.startsWith("event=unfreeze-refused ")
             && line.endsWith(" (already lifted, or forged)\""));
+    }
+
+    @Test
+    void aReplyTheStoreCouldNotTakeIsBouncedToBeSentAgain() throws Exception {
+        UnfreezeByReply outage = new UnfreezeByReply(HijackFixture.builder().freezeStore(UnavailableStores.freezes()).build().freezes());
+        outage.init(FakeMailetConfig.builder().mailetName("UnfreezeByReply").mailetContext(context).build());
+
+        outage.service(overSmtp(POSTMASTER, token).state(Mail.DEFAULT).build());
+
+        assertThat(context.getBouncedMails()).singleElement().extracting(FakeMailContext.BouncedMail::getMessage).asString()
+            .startsWith("Your reply to a James Guard freeze notice unfroze nothing: the state store is unavailable (")
+            .endsWith("): send the reply again later.");
     }
 }

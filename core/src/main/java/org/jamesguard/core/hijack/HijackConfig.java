@@ -143,7 +143,7 @@ public final class HijackConfig {
         return value;
     }
 
-    private static byte[] secret(String value) {
+    static byte[] secret(String value) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(value);

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * one file each ({@link StateFile}), written in the background ({@link SnapshotWriter}). Counters, distinct
  * IPs and POP3 logins stay in memory only: they describe the last minutes or hours, and a restart starting
  * them afresh lets an attacker at most one more window. The directory is locked: two James processes never
- * write the same files.
+ * write the same files. The files hold account names and IPs: the directory is created {@code rwx------}, the
+ * files {@code rw-------}, and files found readable by others at start are narrowed ({@link PrivateFiles}).
  */
 public final class FileStores implements Stores.Backend {
     private static final Logger LOGGER = LoggerFactory.getLogger(FileStores.class);
@@ -51,6 +52,8 @@ public final class FileStores implements Stores.Backend {
     public static Stores open(Path directory) {
         FileChannel lock = lock(directory);
         try {
+            // files an older James Guard (or a copy) left readable by others; only once the directory is ours
+            PrivateFiles.narrowAll(directory);
             return new FileStores(directory, lock).load();
         } catch (RuntimeException e) {
             release(lock);
@@ -79,8 +82,8 @@ public final class FileStores implements Stores.Backend {
 
     private static FileChannel lock(Path directory) {
         try {
-            Files.createDirectories(directory);
-            FileChannel channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.createDirectory(directory);
+            FileChannel channel = PrivateFiles.open(directory.resolve(LOCK), EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
             FileLock lock;
             try {
                 lock = channel.tryLock();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.zip.CRC32;
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * then the directory is fsynced. A crash at any point leaves a complete current file or, between the renames,
  * the previous one. The first line names the kind and carries the length and CRC-32 of the JSON after it, so
  * a truncated or damaged file is found at start: James then continues from the previous version, or refuses
- * to start, naming the file; it never starts empty in its place.
+ * to start, naming the file; it never starts empty in its place. Every version is readable by James's user only
+ * ({@link PrivateFiles}).
  */
 final class StateFile {
     private static final Logger LOGGER = LoggerFactory.getLogger(StateFile.class);
@@ -83,8 +85,9 @@ final class StateFile {
         crc.update(json);
         byte[] header = String.format("%s %d %s %d %08x%n", MAGIC, VERSION, kind, json.length, crc.getValue())
             .getBytes(StandardCharsets.US_ASCII);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+        // created afresh, so it is private from its first byte even where an older version left a wider one
+        Files.deleteIfExists(temporary);
+        try (FileChannel channel = PrivateFiles.open(temporary, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
             ByteBuffer buffer = ByteBuffer.allocate(header.length + json.length).put(header).put(json).flip();
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

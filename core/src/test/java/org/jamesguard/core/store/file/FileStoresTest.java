@@ -217,10 +217,12 @@ class FileStoresTest {
     void aFailingWriteIsReportedAndRetriedUntilItSucceeds() throws IOException {
         Path blocker = directory.resolve("screen.state.tmp");
         try (Stores stores = FileStores.open(directory)) {
-            Files.createDirectory(blocker);
+            // a directory that is not empty: the write cannot remove it to create its temporary file
+            Path inside = Files.createFile(Files.createDirectory(blocker).resolve("inside"));
             stores.screen().put(SCREENED);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stores.health().get("writes").toString().startsWith("failing: "));
 
+            Files.delete(inside);
             Files.delete(blocker);
 
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stores.health().get("writes").equals("ok"));
