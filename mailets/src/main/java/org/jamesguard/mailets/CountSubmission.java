@@ -44,10 +44,11 @@ public class CountSubmission extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         onLimit = Optional.ofNullable(getInitParameter("onLimit")).map(String::trim);
-        if (onLimit.filter(state -> state.isEmpty() || state.equals(Mail.GHOST)).isPresent()) {
+        // root would count and bounce the same mail again, for ever
+        if (onLimit.filter(state -> state.isEmpty() || state.equals(Mail.GHOST) || state.equals(Mail.DEFAULT)).isPresent()) {
             throw new MessagingException("CountSubmission <onLimit>: expected the name of a processor that keeps or bounces the mail,"
                 + " got '" + onLimit.get() + "' (leave it out to bounce the mail to its sender; a submission over a limit is never"
-                + " dropped silently)");
+                + " dropped silently, nor sent back to root to be counted again)");
         }
     }
 

@@ -117,8 +117,8 @@ class CountSubmissionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ghost", " ghost ", ""})
-    void droppingTheMailOverTheLimitIsRefusedAtStart(String onLimit) {
+    @ValueSource(strings = {"ghost", " ghost ", "", "root"})
+    void droppingOrLoopingTheMailOverTheLimitIsRefusedAtStart(String onLimit) {
         assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("onLimit", onLimit)))
             .isInstanceOf(MessagingException.class)
             .hasMessageStartingWith("CountSubmission <onLimit>: expected the name of a processor that keeps or bounces the mail, got '"
