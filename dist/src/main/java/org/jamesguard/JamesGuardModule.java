@@ -14,8 +14,13 @@ import java.util.function.Supplier;
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.core.Domain;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.GuardMetrics;
 import org.jamesguard.core.TrustedNetworks;
@@ -32,6 +37,7 @@ import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.hijack.HijackCounters;
 import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.hijack.UnfreezeTokens;
+import org.jamesguard.core.net.AccountAddresses;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
@@ -181,8 +187,9 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
-                                FreezeNotifier notifier, GuardSettings settings, Clock clock, GuardMetrics metrics) {
-        FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
+                                FreezeNotifier notifier, GuardSettings settings, AccountAddresses addresses, Clock clock,
+                                GuardMetrics metrics) {
+        FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), addresses, clock);
         metrics.gauge(GuardMetrics.PREFIX + "frozen_accounts", whileReachable(() -> freezes.list().size()));
         // not an eager singleton: it would pull MailetContext in while James is still wiring itself
         FreezeExpirySweeper.startIfExpiring(settings.hijack(), service);
@@ -192,8 +199,31 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     HijackPolicy hijackPolicy(GuardSettings settings, NetworkClasses network, HijackCounters counters, FreezeService freezes,
-                              FrozenAccounts frozen, DecisionRecorder recorder, Clock clock) {
-        return new HijackPolicy(settings.hijack(), network, counters, freezes, frozen, recorder, clock);
+                              FrozenAccounts frozen, DecisionRecorder recorder, AccountAddresses addresses, Clock clock) {
+        return new HijackPolicy(settings.hijack(), network, counters, freezes, frozen, recorder, addresses, clock);
+    }
+
+    /**
+     * Without virtual hosting accounts are plain names in James's default domain (SPEC H5): hijack detection
+     * watches them there, and their postmaster is postmaster@ of that domain. A default domain James does not
+     * serve would send freeze notices away and exempt nobody: James does not start.
+     */
+    @Provides
+    @Singleton
+    AccountAddresses accountAddresses(DomainList domains, UsersRepository users) {
+        try {
+            AccountAddresses addresses = AccountAddresses.withDefaultDomain(domains.getDefaultDomain().asString());
+            if (!users.supportVirtualHosting()
+                && !domains.containsDomain(Domain.of(addresses.defaultDomain()))) {
+                throw new IllegalStateException("James Guard cannot watch accounts without virtual hosting: they live in James's"
+                    + " default domain " + addresses.defaultDomain() + ", which is not a domain of this server (domainlist.xml"
+                    + " <defaultDomain> and <domainnames>)");
+            }
+            return addresses;
+        } catch (DomainListException | UsersRepositoryException e) {
+            throw new IllegalStateException("James Guard cannot watch accounts: James's default domain is unavailable ("
+                + e.getMessage() + ")", e);
+        }
     }
 
     @Provides
