@@ -122,7 +122,7 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     Stores stores(GuardSettings settings, FileSystem fileSystem, GuardMetrics metrics) throws IOException {
-        Stores stores = StoreBackends.open(settings.store(), fileSystem.getBasedir().toPath());
+        Stores stores = StoreBackends.open(settings.store(), fileSystem.getBasedir().toPath(), metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(stores::close, "jamesguard-stores-close"));
         return settings.store().backend() == StoreConfig.Backend.REDIS ? stores.timed(metrics) : stores;
     }
