@@ -240,8 +240,8 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DynamicScreen dynamicScreen(ScreenStore store, Clock clock, GuardMetrics metrics) {
-        DynamicScreen screen = new DynamicScreen(store, clock);
+    DynamicScreen dynamicScreen(ScreenStore store, GuardSettings settings, Clock clock, GuardMetrics metrics) {
+        DynamicScreen screen = new DynamicScreen(store, settings.clientNetworks(), clock);
         metrics.gauge(GuardMetrics.PREFIX + "screened_ips", whileReachable(() -> screen.list().size()));
         return screen;
     }
