@@ -205,25 +205,27 @@ public class JamesGuardModule extends AbstractModule {
 
     /**
      * Without virtual hosting accounts are plain names in James's default domain (SPEC H5): hijack detection
-     * watches them there, and their postmaster is postmaster@ of that domain. A default domain James does not
-     * serve would send freeze notices away and exempt nobody: James does not start.
+     * watches them there, and their postmaster is postmaster@ of that domain. The domain list is configured after
+     * this module is wired, so the default domain is asked when the SMTP handlers start ({@code HijackGate.init});
+     * one James does not serve would send freeze notices away and exempt nobody: James does not start.
      */
     @Provides
     @Singleton
     AccountAddresses accountAddresses(DomainList domains, UsersRepository users) {
-        try {
-            AccountAddresses addresses = AccountAddresses.withDefaultDomain(domains.getDefaultDomain().asString());
-            if (!users.supportVirtualHosting()
-                && !domains.containsDomain(Domain.of(addresses.defaultDomain()))) {
-                throw new IllegalStateException("James Guard cannot watch accounts without virtual hosting: they live in James's"
-                    + " default domain " + addresses.defaultDomain() + ", which is not a domain of this server (domainlist.xml"
-                    + " <defaultDomain> and <domainnames>)");
+        return AccountAddresses.withDefaultDomain(() -> {
+            try {
+                Domain defaultDomain = domains.getDefaultDomain();
+                if (!users.supportVirtualHosting() && !domains.containsDomain(defaultDomain)) {
+                    throw new IllegalStateException("James Guard cannot watch accounts without virtual hosting: they live in"
+                        + " James's default domain " + defaultDomain.asString() + ", which is not a domain of this server"
+                        + " (domainlist.xml <defaultDomain> and <domainnames>)");
+                }
+                return defaultDomain.asString();
+            } catch (DomainListException | UsersRepositoryException e) {
+                throw new IllegalStateException("James Guard cannot watch accounts: James's default domain is unavailable ("
+                    + e.getMessage() + ")", e);
             }
-            return addresses;
-        } catch (DomainListException | UsersRepositoryException e) {
-            throw new IllegalStateException("James Guard cannot watch accounts: James's default domain is unavailable ("
-                + e.getMessage() + ")", e);
-        }
+        });
     }
 
     @Provides

@@ -64,6 +64,14 @@ public final class HijackPolicy implements AccountGate {
             .orElse(true);
     }
 
+    /**
+     * Fails when some accounts could not be watched (no usable default domain for plain account names): called
+     * at start-up, so James refuses to start and says why instead of leaving them unwatched.
+     */
+    public void checkAccountsCanBeWatched() {
+        addresses.defaultDomain();
+    }
+
     /** A login whose password was right: refused while frozen; C5 counts its client address. */
     @Override
     public Decision atLogin(SessionSnapshot session, String account) {
