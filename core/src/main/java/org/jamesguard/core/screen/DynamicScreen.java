@@ -64,7 +64,8 @@ public final class DynamicScreen {
         Instant now = clock.instant();
         ScreenEntry entry = new ScreenEntry(networks.keyOf(ip), now, now.plus(duration), reason);
         store.put(entry);
-        AuditLog.event("screen", context, reason + " until " + entry.expires());
+        String network = entry.ip().contains("/") ? " (network " + entry.ip() + ")" : "";
+        AuditLog.event("screen", context, reason + " until " + entry.expires() + network);
         return Optional.of(entry);
     }
 

@@ -47,11 +47,11 @@ public final class StoreConfig {
 
     private StoreConfig(Backend backend, StoreFailurePolicy failurePolicy, String directory, Optional<RedisConfig> redis,
                         int maxEntries) {
-        this.maxEntries = maxEntries;
         this.backend = backend;
         this.failurePolicy = failurePolicy;
         this.directory = directory;
         this.redis = redis;
+        this.maxEntries = maxEntries;
     }
 
     /** @param store the {@code <store>} element; an absent one reads as empty (a file store in var/jamesguard) */

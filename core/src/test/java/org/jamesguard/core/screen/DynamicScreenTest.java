@@ -107,6 +107,7 @@ class DynamicScreenTest {
         assertThat(screen.atConnect(SessionSnapshot.builder("2001:db8:1:3::7").build())).isEqualTo(PASS);
         assertThat(screen.find("2001:db8:1:2::1").orElseThrow().ip()).isEqualTo("2001:db8:1:2::/64");
         assertThat(screen.list()).extracting(ScreenEntry::ip).containsExactly("2001:db8:1:2::/64");
+        assertThat(audit.messages().get(audit.messages().size() - 1)).endsWith("until 2026-01-01T01:00:00Z (network 2001:db8:1:2::/64)\"");
         assertThat(screen.unscreen("2001:db8:1:2::abcd", CONTEXT)).as("any address of the /64 lifts it").isTrue();
         assertThat(screen.list()).isEmpty();
     }

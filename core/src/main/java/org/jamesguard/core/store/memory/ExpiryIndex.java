@@ -67,12 +67,4 @@ final class ExpiryIndex {
         expiries.remove(soonest.getKey());
         return Optional.of(new Due(soonest.getKey(), !expired));
     }
-
-    synchronized int size() {
-        return expiries.size();
-    }
-
-    int maxKeys() {
-        return maxKeys;
-    }
 }
