@@ -40,7 +40,7 @@ class Ipv6PrefixIT {
     @BeforeAll
     static void addClientAddresses() throws Exception {
         for (String address : ADDED) {
-            ip("addr", "add", address + "/128", "dev", "lo");
+            ip("addr", "replace", address + "/128", "dev", "lo");
         }
     }
 

@@ -41,26 +41,9 @@ public final class ClientNetworks {
         return Cidr.of(address, IpAddresses.isIpv4(address) ? ipv4Prefix : ipv6Prefix).toString();
     }
 
-    /**
-     * The key of an address in text, or of a network given in CIDR form: a network is keyed by its first
-     * address, so it must lie within one key (no shorter than the prefix).
-     *
-     * @throws IllegalArgumentException for text that is neither, or a network wider than one key
-     */
-    public String keyOf(String addressOrNetwork) {
-        String text = addressOrNetwork.trim();
-        int slash = text.indexOf('/');
-        if (slash < 0) {
-            return keyOf(IpAddresses.parse(text));
-        }
-        InetAddress first = IpAddresses.parse(text.substring(0, slash));
-        Cidr network = Cidr.parse(text);
-        int prefix = IpAddresses.isIpv4(first) ? ipv4Prefix : ipv6Prefix;
-        if (network.prefix() < prefix) {
-            throw new IllegalArgumentException("'" + addressOrNetwork + "' is wider than the /" + prefix
-                + " networks clients are screened by");
-        }
-        return keyOf(first);
+    /** The key of an address in text ({@link IpAddresses#parse}). */
+    public String keyOf(String address) {
+        return keyOf(IpAddresses.parse(address));
     }
 
     public int ipv4Prefix() {

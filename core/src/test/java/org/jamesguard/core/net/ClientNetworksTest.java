@@ -3,6 +3,7 @@ package org.jamesguard.core.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,22 +18,15 @@ class ClientNetworksTest {
         "2001:db8:1:2:ffff:1:2:3,   2001:db8:1:2::/64",
         "[2001:DB8:1:2::9],         2001:db8:1:2::/64",
         "::1,                       ::/64",
-        "2001:db8:1:2::/64,         2001:db8:1:2::/64",
-        "2001:db8:1:2:8000::/65,    2001:db8:1:2::/64",
-        "192.0.2.7/32,              192.0.2.7",
     })
     void byDefaultAnIpv4AddressIsItsOwnKeyAndAnIpv6AddressIsKeyedByItsSlash64(String client, String key) {
         assertThat(DEFAULT.keyOf(client)).isEqualTo(key);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-        "2001:db8::/48,   '2001:db8::/48' is wider than the /64 networks clients are screened by",
-        "192.0.2.0/24,    '192.0.2.0/24' is wider than the /32 networks clients are screened by",
-        "not-an-ip,       not an IP address: 'not-an-ip'",
-    })
-    void refusesWhatIsNotWithinOneKey(String text, String message) {
-        assertThatThrownBy(() -> DEFAULT.keyOf(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    @Test
+    void refusesWhatIsNotAnAddress() {
+        assertThatThrownBy(() -> DEFAULT.keyOf("2001:db8::/64")).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("not an IP address: '2001:db8::/64'");
     }
 
     @ParameterizedTest(name = "/{0} /{1}: {2} -> {3}")
