@@ -14,8 +14,13 @@ import java.util.function.Supplier;
 import javax.inject.Singleton;
 
 import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.core.Domain;
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.server.core.configuration.ConfigurationProvider;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.GuardMetrics;
 import org.jamesguard.core.TrustedNetworks;
@@ -33,6 +38,7 @@ import org.jamesguard.core.hijack.HijackCounters;
 import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.hijack.UnfreezeSecret;
 import org.jamesguard.core.hijack.UnfreezeTokens;
+import org.jamesguard.core.net.AccountAddresses;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
@@ -118,7 +124,7 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     Stores stores(GuardSettings settings, FileSystem fileSystem, GuardMetrics metrics) throws IOException {
-        Stores stores = StoreBackends.open(settings.store(), fileSystem.getBasedir().toPath());
+        Stores stores = StoreBackends.open(settings.store(), fileSystem.getBasedir().toPath(), metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(stores::close, "jamesguard-stores-close"));
         return settings.store().backend() == StoreConfig.Backend.REDIS ? stores.timed(metrics) : stores;
     }
@@ -183,8 +189,9 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
-                                FreezeNotifier notifier, GuardSettings settings, Clock clock, GuardMetrics metrics) {
-        FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), clock);
+                                FreezeNotifier notifier, GuardSettings settings, AccountAddresses addresses, Clock clock,
+                                GuardMetrics metrics) {
+        FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), addresses, clock);
         metrics.gauge(GuardMetrics.PREFIX + "frozen_accounts", whileReachable(() -> freezes.list().size()));
         // not an eager singleton: it would pull MailetContext in while James is still wiring itself
         FreezeExpirySweeper.startIfExpiring(settings.hijack(), service);
@@ -194,8 +201,33 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     HijackPolicy hijackPolicy(GuardSettings settings, NetworkClasses network, HijackCounters counters, FreezeService freezes,
-                              FrozenAccounts frozen, DecisionRecorder recorder, Clock clock) {
-        return new HijackPolicy(settings.hijack(), network, counters, freezes, frozen, recorder, clock);
+                              FrozenAccounts frozen, DecisionRecorder recorder, AccountAddresses addresses, Clock clock) {
+        return new HijackPolicy(settings.hijack(), network, counters, freezes, frozen, recorder, addresses, clock);
+    }
+
+    /**
+     * Without virtual hosting accounts are plain names in James's default domain (SPEC H5): hijack detection
+     * watches them there, and their postmaster is postmaster@ of that domain. The domain list is configured after
+     * this module is wired, so the default domain is asked when the SMTP handlers start ({@code HijackGate.init});
+     * one James does not serve would send freeze notices away and exempt nobody: James does not start.
+     */
+    @Provides
+    @Singleton
+    AccountAddresses accountAddresses(DomainList domains, UsersRepository users) {
+        return AccountAddresses.withDefaultDomain(() -> {
+            try {
+                Domain defaultDomain = domains.getDefaultDomain();
+                if (!users.supportVirtualHosting() && !domains.containsDomain(defaultDomain)) {
+                    throw new IllegalStateException("James Guard cannot watch accounts without virtual hosting: they live in"
+                        + " James's default domain " + defaultDomain.asString() + ", which is not a domain of this server"
+                        + " (domainlist.xml <defaultDomain> and <domainnames>)");
+                }
+                return defaultDomain.asString();
+            } catch (DomainListException | UsersRepositoryException e) {
+                throw new IllegalStateException("James Guard cannot watch accounts: James's default domain is unavailable ("
+                    + e.getMessage() + ")", e);
+            }
+        });
     }
 
     @Provides
@@ -218,8 +250,8 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DynamicScreen dynamicScreen(ScreenStore store, Clock clock, GuardMetrics metrics) {
-        DynamicScreen screen = new DynamicScreen(store, clock);
+    DynamicScreen dynamicScreen(ScreenStore store, GuardSettings settings, Clock clock, GuardMetrics metrics) {
+        DynamicScreen screen = new DynamicScreen(store, settings.clientNetworks(), clock);
         metrics.gauge(GuardMetrics.PREFIX + "screened_ips", whileReachable(() -> screen.list().size()));
         return screen;
     }

@@ -62,10 +62,10 @@ final class HijackState {
         HijackCounters hijackCounters = new HijackCounters(used.counters(), used.distinct());
         DecisionRecorder recorder = new DecisionRecorder(metrics, StoreFailurePolicy.FAIL_OPEN, false, clock);
         FreezeService freezeService = new FreezeService(used.freezes(), used.tokens(), hijackCounters,
-            new UnfreezeTokens(new byte[32]), notice -> { }, config, clock);
+            new UnfreezeTokens(new byte[32]), notice -> { }, config, HijackFixture.ADDRESSES, clock);
         frozen = new FrozenAccounts(used.freezes(), recorder);
         policy = new HijackPolicy(config, new NetworkClasses(IpMatcher.parse("192.0.2.10"), NetworkClasses.PRIVATE_RANGES),
-            hijackCounters, freezeService, frozen, recorder, clock);
+            hijackCounters, freezeService, frozen, recorder, HijackFixture.ADDRESSES, clock);
     }
 
     /** A login of the session's account whose password was right, as every protocol's gate meets it. */

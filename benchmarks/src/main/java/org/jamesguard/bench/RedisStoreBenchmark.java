@@ -16,6 +16,7 @@ import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.config.ConfigReader;
 import org.jamesguard.core.screen.DynamicScreen;
 import org.jamesguard.core.store.StoreConfig;
+import org.jamesguard.core.store.StoreLimits;
 import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.store.redis.RedisStores;
 import org.jamesguard.core.testing.XmlConfigs;
@@ -35,7 +36,7 @@ final class RedisStoreBenchmark {
     }
 
     static Report run() throws Exception {
-        try (RedisServer redis = RedisServer.start(); Stores stores = RedisStores.connect(config(redis.uri()))) {
+        try (RedisServer redis = RedisServer.start(); Stores stores = RedisStores.connect(config(redis.uri()), StoreLimits.DEFAULT)) {
             HijackState hijack = new HijackState(stores, true);
             DynamicScreen screen = new DynamicScreen(stores.screen(), Clock.systemUTC());
             SessionSnapshot[] sessions = HijackState.sessions(ACCOUNTS);

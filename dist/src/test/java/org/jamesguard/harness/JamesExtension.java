@@ -177,6 +177,11 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         return SmtpClient.connect(home.port(listener), sourceIp);
     }
 
+    /** An SMTP connection to {@code listener} on ::1 (see {@link Builder#ipv6Loopback}) from {@code sourceIp}. */
+    public SmtpClient smtpIpv6(String listener, String sourceIp) {
+        return SmtpClient.connectIpv6(home.port(listener), sourceIp);
+    }
+
     /** An SMTP connection to a PROXY-protocol listener, claiming to come from {@code claimedIp}. */
     public SmtpClient smtpViaProxy(String listener, String sourceIp, String claimedIp) {
         return SmtpClient.connectViaProxy(home.port(listener), sourceIp, claimedIp);
@@ -242,6 +247,11 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         public Builder handler(String listener, String handlerClass, String configXml) {
             edits.add(conf -> conf.listener(listener, element -> ConfDir.handler(element, handlerClass, configXml)));
             return this;
+        }
+
+        /** {@code listener} also listens on ::1, on the same port ({@link JamesExtension#smtpIpv6}). */
+        public Builder ipv6Loopback(String listener) {
+            return listenerElement(listener, "bind", "127.0.0.1:0," + JamesHome.IPV6_LOOPBACK + ":0");
         }
 
         public Builder removeHandler(String listener, String handlerClass) {

@@ -24,6 +24,11 @@ public final class JamesHome {
     public static final String KEYSTORE_SECRET = "james-guard-demo";
     /** Under conf/: the JDK resolver's only source in James ({@code -Djdk.net.hosts.file}). */
     static final String HOSTS_FILE = "hosts";
+    /**
+     * A listener whose {@code <bind>} names this host also listens on ::1, on the same port: James's
+     * {@code host:port} syntax cannot take an IPv6 literal, so the hosts file names ::1.
+     */
+    public static final String IPV6_LOOPBACK = "ip6-guard-loopback";
 
     private final Path dir;
     private final ConfDir conf;
@@ -68,7 +73,7 @@ public final class JamesHome {
         // James's resolvers never leave the machine: its dnsjava asks loopback (nothing answers there unless
         // a test puts a DNS server on port 53), the JDK's reads a hosts file (Received: header, HELO names).
         conf.write("dnsservice.xml", dnsService("127.0.0.1"));
-        conf.write(HOSTS_FILE, "127.0.0.1 localhost " + machineName() + "\n");
+        conf.write(HOSTS_FILE, "127.0.0.1 localhost " + machineName() + "\n::1 " + IPV6_LOOPBACK + "\n");
         edits.forEach(edit -> edit.accept(conf));
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String file : ConfDir.LISTENER_FILES) {
@@ -77,7 +82,8 @@ public final class JamesHome {
                     for (Element listener : ConfDir.listeners(document)) {
                         String jmxName = ConfDir.child(listener, "jmxName").orElseThrow().getTextContent().trim();
                         int port = fixedPorts.containsKey(jmxName) ? fixedPorts.get(jmxName) : FreePorts.next();
-                        ConfDir.setText(listener, "bind", "127.0.0.1:" + port);
+                        boolean ipv6 = ConfDir.child(listener, "bind").map(Element::getTextContent).orElse("").contains(IPV6_LOOPBACK);
+                        ConfDir.setText(listener, "bind", "127.0.0.1:" + port + (ipv6 ? "," + IPV6_LOOPBACK + ":" + port : ""));
                         ports.put(jmxName, port);
                     }
                 });

@@ -30,17 +30,21 @@ public final class SmtpClient implements Closeable {
     private final SmtpReply greeting;
 
     private SmtpClient(int port, String sourceIp, String proxyLine) {
+        this("127.0.0.1", port, sourceIp, proxyLine);
+    }
+
+    private SmtpClient(String serverIp, int port, String sourceIp, String proxyLine) {
         client.proxyLine = proxyLine;
         client.setDefaultTimeout((int) TIMEOUT.toMillis());
         client.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
         client.setConnectTimeout((int) TIMEOUT.toMillis());
         try {
-            client.connect(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(sourceIp), 0);
+            client.connect(InetAddress.getByName(serverIp), port, InetAddress.getByName(sourceIp), 0);
             client.setSoTimeout((int) TIMEOUT.toMillis());
             // the message and its final dot leave in two writes: with Nagle, the second waits for a delayed ACK
             client.setTcpNoDelay(true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot connect to 127.0.0.1:" + port + " from " + sourceIp, e);
+            throw new UncheckedIOException("cannot connect to " + serverIp + " port " + port + " from " + sourceIp, e);
         }
         greeting = lastReply();
     }
@@ -48,6 +52,11 @@ public final class SmtpClient implements Closeable {
     /** Connects to {@code 127.0.0.1:port} from {@code sourceIp} (any 127.x.y.z). */
     public static SmtpClient connect(int port, String sourceIp) {
         return new SmtpClient(port, sourceIp, null);
+    }
+
+    /** Connects to {@code [::1]:port} from {@code sourceIp}: ::1 or an address the test added to {@code lo}. */
+    public static SmtpClient connectIpv6(int port, String sourceIp) {
+        return new SmtpClient("::1", port, sourceIp, null);
     }
 
     /**

@@ -28,11 +28,15 @@ import spark.Response;
 import spark.Service;
 
 /**
- * The dynamic screen over WebAdmin:
+ * The dynamic screen over WebAdmin. Clients are screened per network ({@code <network><clientPrefix>}, IPv4 /32
+ * and IPv6 /64 by default): {@code {ip}} is an address, and each route acts on the entry of its network, whose
+ * {@code ip} field is that network ({@code 2001:db8:1:2::/64}, or the bare address for a full-length prefix).
  * <ul>
  * <li>{@code GET /guard/screen}: active entries;</li>
- * <li>{@code PUT /guard/screen/{ip}} with {@code {"duration":"60m","reason":"..."}} (both optional);</li>
- * <li>{@code DELETE /guard/screen/{ip}}.</li>
+ * <li>{@code GET /guard/screen/{ip}}: the entry screening {@code ip}, 404 when none;</li>
+ * <li>{@code PUT /guard/screen/{ip}} with {@code {"duration":"60m","reason":"..."}} (both optional): screens the
+ * network of {@code ip};</li>
+ * <li>{@code DELETE /guard/screen/{ip}}: lifts the entry of the network of {@code ip}.</li>
  * </ul>
  */
 public class ScreenRoutes {
@@ -53,12 +57,26 @@ public class ScreenRoutes {
 
     void define(Service service) {
         service.get(SCREEN, (request, response) -> list(), json);
+        service.get(SCREEN + "/:ip", this::get, json);
         service.put(SCREEN + "/:ip", this::put, json);
         service.delete(SCREEN + "/:ip", this::delete);
     }
 
     private List<Map<String, Object>> list() {
         return screen.list().stream().map(ScreenRoutes::toJson).collect(Collectors.toList());
+    }
+
+    private Object get(Request request, Response response) {
+        String ip = ip(request);
+        return screen.find(ip).map(ScreenRoutes::toJson).orElseThrow(() -> notScreened(ip));
+    }
+
+    private static spark.HaltException notScreened(String ip) {
+        return ErrorResponder.builder()
+            .statusCode(HttpStatus.NOT_FOUND_404)
+            .type(ErrorType.NOT_FOUND)
+            .message("%s is not screened", ip)
+            .haltError();
     }
 
     private Object put(Request request, Response response) {
@@ -75,11 +93,7 @@ public class ScreenRoutes {
     private String delete(Request request, Response response) {
         String ip = ip(request);
         if (!screen.unscreen(ip, AuditContext.forIp(ip))) {
-            throw ErrorResponder.builder()
-                .statusCode(HttpStatus.NOT_FOUND_404)
-                .type(ErrorType.NOT_FOUND)
-                .message("%s is not screened", ip)
-                .haltError();
+            throw notScreened(ip);
         }
         response.status(HttpStatus.NO_CONTENT_204);
         return "";

@@ -149,11 +149,15 @@ public final class AuthPolicy {
         return AuditContext.of(session.sessionId(), session.clientIpText(), account, session.listener());
     }
 
-    /** Counts one event for the client IP; at the limit, screens it (unless only reporting, or the store failed). */
+    /**
+     * Counts one event for the client's network (the screen's key, SPEC H4); at the limit, screens it (unless only
+     * reporting, or the store failed).
+     */
     private Decision countAndScreen(CheckId id, ScreenRule rule, String counter, SessionSnapshot session) {
         return recorder.decide(id, rule.mode, session.auditContext(),
             () -> RepeatedAuthScreenCheck.check(id, session,
-                counters.increment(counter + "|" + session.clientIpText(), 1, rule.window, clock.instant()), rule.limit),
+                counters.increment(counter + "|" + screen.clientKey(session.clientIp()), 1, rule.window, clock.instant()),
+                rule.limit),
             () -> screen.screen(session.clientIpText(), session.trusted(), rule.screenFor,
                 id.name() + ": " + rule.limit + " within " + Durations.format(rule.window), session.auditContext()));
     }

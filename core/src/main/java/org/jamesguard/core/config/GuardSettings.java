@@ -9,6 +9,7 @@ import org.apache.commons.configuration2.tree.ImmutableNode;
 import org.jamesguard.core.dns.DnsConfig;
 import org.jamesguard.core.hijack.HijackConfig;
 import org.jamesguard.core.net.Cidr;
+import org.jamesguard.core.net.ClientNetworks;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.store.StoreConfig;
@@ -23,6 +24,7 @@ import org.jamesguard.core.store.StoreConfig;
  *   <network>
  *     <serverAddresses>192.0.2.10</serverAddresses>  <!-- besides the addresses of the server's interfaces -->
  *     <lanIps>10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7</lanIps>  <!-- or none -->
+ *     <clientPrefix><ipv4>32</ipv4><ipv6>64</ipv6></clientPrefix>  <!-- clients are counted and screened per network -->
  *   </network>
  *   <hijack>...</hijack>                      <!-- see HijackConfig -->
  *   <store>...</store>                      <!-- where the state is kept: see StoreConfig -->
@@ -40,11 +42,12 @@ public final class GuardSettings {
     private final StoreConfig store;
     private final HijackConfig hijack;
     private final DnsConfig dns;
+    private final ClientNetworks clientNetworks;
     private final Map<String, Object> effective;
 
     private GuardSettings(boolean reportOnly, IpMatcher trustedIps, IpMatcher serverAddresses, IpMatcher lanIps,
                           StoreConfig store, HijackConfig hijack,
-                          DnsConfig dns, Map<String, Object> effective) {
+                          DnsConfig dns, ClientNetworks clientNetworks, Map<String, Object> effective) {
         this.reportOnly = reportOnly;
         this.trustedIps = trustedIps;
         this.serverAddresses = serverAddresses;
@@ -52,6 +55,7 @@ public final class GuardSettings {
         this.store = store;
         this.hijack = hijack;
         this.dns = dns;
+        this.clientNetworks = clientNetworks;
         this.effective = effective;
     }
 
@@ -65,7 +69,7 @@ public final class GuardSettings {
 
     private static GuardSettings parse(ConfigReader root) {
         root.allowOnly("reportOnly", "trustedIps", "network", "store", "dns", "hijack");
-        ConfigReader network = root.child("network").allowOnly("serverAddresses", "lanIps");
+        ConfigReader network = root.child("network").allowOnly("serverAddresses", "lanIps", "clientPrefix");
         return new GuardSettings(
             root.bool("reportOnly", false),
             IpMatcher.of(root.list("trustedIps", Cidr::parse)),
@@ -74,7 +78,22 @@ public final class GuardSettings {
             StoreConfig.parse(root.child("store")),
             HijackConfig.parse(root.child("hijack")),
             DnsConfig.parse(root.child("dns")),
+            clientNetworks(network.child("clientPrefix")),
             root.effective());
+    }
+
+    /** SPEC H4: the networks per which clients are counted and screened. */
+    private static ClientNetworks clientNetworks(ConfigReader prefix) {
+        prefix.allowOnly("ipv4", "ipv6");
+        int ipv4 = prefix.integer("ipv4", ClientNetworks.MIN_IPV4_PREFIX, ClientNetworks.DEFAULT_IPV4_PREFIX);
+        int ipv6 = prefix.integer("ipv6", ClientNetworks.MIN_IPV6_PREFIX, ClientNetworks.DEFAULT_IPV6_PREFIX);
+        if (ipv4 > 32) {
+            throw prefix.error("ipv4", "expected a prefix length of " + ClientNetworks.MIN_IPV4_PREFIX + " to 32, got " + ipv4);
+        }
+        if (ipv6 > 128) {
+            throw prefix.error("ipv6", "expected a prefix length of " + ClientNetworks.MIN_IPV6_PREFIX + " to 128, got " + ipv6);
+        }
+        return ClientNetworks.of(ipv4, ipv6);
     }
 
     private static IpMatcher lanIps(ConfigReader network) {
@@ -121,6 +140,11 @@ public final class GuardSettings {
     /** Account hijack detection (SPEC §3): see {@link HijackConfig}. */
     public HijackConfig hijack() {
         return hijack;
+    }
+
+    /** The networks per which clients are counted and screened (SPEC H4). */
+    public ClientNetworks clientNetworks() {
+        return clientNetworks;
     }
 
     /** The resolver of the reverse lookups (SPEC §2): see {@link DnsConfig}. */

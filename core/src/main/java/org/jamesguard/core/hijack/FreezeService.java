@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.hijack.FreezeNotifier.FreezeNotice;
+import org.jamesguard.core.net.AccountAddresses;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.store.FreezeStore;
 import org.jamesguard.core.store.StoreUnavailableException;
@@ -32,16 +33,19 @@ public final class FreezeService {
     private final UnfreezeTokens tokenSigner;
     private final FreezeNotifier notifier;
     private final HijackConfig config;
+    private final AccountAddresses addresses;
     private final Clock clock;
 
     public FreezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens tokenSigner,
-                         FreezeNotifier notifier, HijackConfig config, Clock clock) {
+                         FreezeNotifier notifier, HijackConfig config,
+                         AccountAddresses addresses, Clock clock) {
         this.freezes = freezes;
         this.tokens = tokens;
         this.counters = counters;
         this.tokenSigner = tokenSigner;
         this.notifier = notifier;
         this.config = config;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -59,10 +63,10 @@ public final class FreezeService {
             return Optional.empty();
         }
         AuditLog.event("freeze", context, record.toString());
-        notify(record, accountAddress -> {
+        notify(record, domain -> {
             Instant tokenExpires = now.plus(config.tokenValidity());
-            EmailAddress replyTo = EmailAddress.of(tokenSigner.localPart(record, tokenExpires), accountAddress.domain());
-            return FreezeNotices.frozen(record, config.noticeRecipient(accountAddress), replyTo, tokenExpires);
+            EmailAddress replyTo = EmailAddress.of(tokenSigner.localPart(record, tokenExpires), domain);
+            return FreezeNotices.frozen(record, config.noticeRecipient(domain), replyTo, tokenExpires);
         });
         return Optional.of(record);
     }
@@ -90,22 +94,17 @@ public final class FreezeService {
             LOGGER.warn("{} is unfrozen, but its counters could not be reset: {}", AuditLog.value(record.account()), e.getMessage());
         }
         AuditLog.event("unfreeze", context, record + ", unfrozen by " + by);
-        notify(record, accountAddress -> FreezeNotices.unfrozen(record, config.noticeRecipient(accountAddress), by));
+        notify(record, domain -> FreezeNotices.unfrozen(record, config.noticeRecipient(domain), by));
         return Optional.of(record);
     }
 
     /**
-     * Notices follow the state change and never undo it: a mail that cannot be sent is logged. An account
-     * without a domain (James without virtual hosting) gets no notice: lift its freezes over WebAdmin.
+     * Notices follow the state change and never undo it: a mail that cannot be sent is logged. They go to the
+     * account's domain; a plain account name (James without virtual hosting) lives in James's default domain.
      */
-    private void notify(FreezeRecord record, Function<EmailAddress, FreezeNotice> notice) {
-        Optional<EmailAddress> account = EmailAddress.tryParse(record.account());
-        if (account.isEmpty()) {
-            LOGGER.warn("no notice about {}: the account has no domain", AuditLog.quoted(record.toString()));
-            return;
-        }
+    private void notify(FreezeRecord record, Function<String, FreezeNotice> notice) {
         try {
-            notifier.send(notice.apply(account.get()));
+            notifier.send(notice.apply(addresses.domainOf(record.account())));
         } catch (RuntimeException e) {
             LOGGER.error("could not send the notice about {}", AuditLog.quoted(record.toString()), e);
         }
@@ -150,11 +149,12 @@ public final class FreezeService {
         if (record.isEmpty()) {
             return Optional.of("no freeze for token " + UnfreezeTokens.forLog(tokenLocalPart) + " (already lifted, or forged)");
         }
-        EmailAddress account = EmailAddress.parse(record.get().account());
-        EmailAddress by = EmailAddress.parse(submitter.get());
-        boolean postmaster = by.sameMailbox(EmailAddress.of("postmaster", account.domain()), false);
-        if (!postmaster && !config.isAdmin(by)) {
-            return Optional.of(by + " is neither postmaster@" + account.domain() + " nor an administrator");
+        String domain = addresses.domainOf(record.get().account());
+        Optional<EmailAddress> by = addresses.of(submitter.get());
+        boolean postmaster = by.filter(address -> address.sameMailbox(EmailAddress.of("postmaster", domain), false)).isPresent();
+        if (!postmaster && by.filter(config::isAdmin).isEmpty()) {
+            return Optional.of(by.map(EmailAddress::toString).orElse(submitter.get()) + " is neither postmaster@" + domain
+                + " nor an administrator");
         }
         Optional<String> tokenRefusal = tokenSigner.refusal(tokenLocalPart, record.get(), now);
         if (tokenRefusal.isPresent()) {

@@ -165,9 +165,9 @@ public final class HijackConfig {
         return tokenValidity;
     }
 
-    /** Where the freeze notice of {@code account} goes. */
-    public EmailAddress noticeRecipient(EmailAddress account) {
-        return noticeTo.equals("postmaster") ? EmailAddress.of("postmaster", account.domain()) : EmailAddress.parse(noticeTo);
+    /** Where the freeze notice of an account of {@code domain} goes. */
+    public EmailAddress noticeRecipient(String domain) {
+        return noticeTo.equals("postmaster") ? EmailAddress.of("postmaster", domain) : EmailAddress.parse(noticeTo);
     }
 
     /** Administrators besides postmaster@ of the account's domain may unfreeze by replying. */

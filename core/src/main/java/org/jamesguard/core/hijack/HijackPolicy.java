@@ -16,8 +16,8 @@ import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.Verdict;
 import org.jamesguard.core.auth.AccountGate;
 import org.jamesguard.core.config.Durations;
+import org.jamesguard.core.net.AccountAddresses;
 import org.jamesguard.core.net.Cidr;
-import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.store.CounterStore.Acquisition;
@@ -36,28 +36,39 @@ public final class HijackPolicy implements AccountGate {
     private final FreezeService freezes;
     private final FrozenAccounts frozen;
     private final DecisionRecorder recorder;
+    private final AccountAddresses addresses;
     private final Clock clock;
 
     public HijackPolicy(HijackConfig config, NetworkClasses network, HijackCounters counters, FreezeService freezes,
-                        FrozenAccounts frozen, DecisionRecorder recorder, Clock clock) {
+                        FrozenAccounts frozen, DecisionRecorder recorder, AccountAddresses addresses, Clock clock) {
         this.config = config;
         this.network = network;
         this.counters = counters;
         this.freezes = freezes;
         this.frozen = frozen;
         this.recorder = recorder;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
     /**
-     * Whether limits apply to {@code account}: an address (James with virtual hosting, whose notices need the
-     * account's domain), not postmaster@, not on the exclusion list.
+     * Whether limits apply to {@code account}: every account but postmaster@ and the exclusion list, matched
+     * on the account's address (a plain name, James without virtual hosting, in James's default domain). A
+     * name no address can carry is still watched: nothing exempts it.
      */
     public boolean watches(String account) {
-        return EmailAddress.tryParse(account)
-            .filter(address -> !address.localPart().toLowerCase(Locale.ROOT).equals("postmaster"))
-            .filter(address -> !config.exclusions.matchesAddress(address))
-            .isPresent();
+        return addresses.of(account)
+            .map(address -> !address.localPart().toLowerCase(Locale.ROOT).equals("postmaster")
+                && !config.exclusions.matchesAddress(address))
+            .orElse(true);
+    }
+
+    /**
+     * Fails when some accounts could not be watched (no usable default domain for plain account names): called
+     * at start-up, so James refuses to start and says why instead of leaving them unwatched.
+     */
+    public void checkAccountsCanBeWatched() {
+        addresses.defaultDomain();
     }
 
     /** A login whose password was right: refused while frozen; C5 counts its client address. */

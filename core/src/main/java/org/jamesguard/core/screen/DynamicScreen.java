@@ -1,5 +1,6 @@
 package org.jamesguard.core.screen;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,20 +11,35 @@ import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.Verdict;
+import org.jamesguard.core.net.ClientNetworks;
 import org.jamesguard.core.store.ScreenEntry;
 import org.jamesguard.core.store.ScreenStore;
 
 /**
  * The dynamic screen shared by every listener: IPs that misbehaved are blocked for a while. Trusted
- * IPs are never screened. Every change is audit-logged.
+ * IPs are never screened. Every change is audit-logged. Clients are screened by network (SPEC H4): an entry's
+ * key is {@link ClientNetworks#keyOf}, so screening one address of an IPv6 /64 screens the /64 (by default), and
+ * every lookup, removal and counter of a client goes through the same key.
  */
 public final class DynamicScreen {
     private final ScreenStore store;
+    private final ClientNetworks networks;
     private final Clock clock;
 
-    public DynamicScreen(ScreenStore store, Clock clock) {
+    public DynamicScreen(ScreenStore store, ClientNetworks networks, Clock clock) {
         this.store = store;
+        this.networks = networks;
         this.clock = clock;
+    }
+
+    /** A screen keyed by the default networks (IPv4 /32, IPv6 /64). */
+    public DynamicScreen(ScreenStore store, Clock clock) {
+        this(store, ClientNetworks.DEFAULT, clock);
+    }
+
+    /** The key this client is screened and counted under (failed AUTH, AUTH probes): its network. */
+    public String clientKey(InetAddress client) {
+        return networks.keyOf(client);
     }
 
     /** The connect-time verdict for this session (store lookup, then {@link ScreenedIpCheck}). */
@@ -31,13 +47,14 @@ public final class DynamicScreen {
         if (session.trusted()) {
             return ScreenedIpCheck.check(session, Optional.empty());
         }
-        return ScreenedIpCheck.check(session, store.find(session.clientIpText(), clock.instant()));
+        return ScreenedIpCheck.check(session, store.find(clientKey(session.clientIp()), clock.instant()));
     }
 
     /**
-     * Screens {@code ip} for {@code duration}. Refused (empty result) for a trusted IP.
+     * Screens the network of {@code ip} for {@code duration}. Refused (empty result) for a trusted IP; trusted
+     * addresses within a screened network stay unscreened ({@link #atConnect}).
      *
-     * @param ip canonical text form of the address
+     * @param ip an address in text
      */
     public Optional<ScreenEntry> screen(String ip, boolean trusted, Duration duration, String reason, AuditContext context) {
         if (trusted) {
@@ -45,22 +62,26 @@ public final class DynamicScreen {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        ScreenEntry entry = new ScreenEntry(ip, now, now.plus(duration), reason);
+        ScreenEntry entry = new ScreenEntry(networks.keyOf(ip), now, now.plus(duration), reason);
         store.put(entry);
-        AuditLog.event("screen", context, reason + " until " + entry.expires());
+        String network = entry.ip().contains("/") ? " (network " + entry.ip() + ")" : "";
+        AuditLog.event("screen", context, reason + " until " + entry.expires() + network);
         return Optional.of(entry);
     }
 
+    /** Removes the entry of the network of {@code ip}. */
     public boolean unscreen(String ip, AuditContext context) {
-        boolean removed = store.remove(ip);
+        String key = networks.keyOf(ip);
+        boolean removed = store.remove(key);
         if (removed) {
-            AuditLog.event("unscreen", context, "removed " + ip);
+            AuditLog.event("unscreen", context, "removed " + key);
         }
         return removed;
     }
 
+    /** The entry screening {@code ip}: that of its network. */
     public Optional<ScreenEntry> find(String ip) {
-        return store.find(ip, clock.instant());
+        return store.find(networks.keyOf(ip), clock.instant());
     }
 
     public List<ScreenEntry> list() {

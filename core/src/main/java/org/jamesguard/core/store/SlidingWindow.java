@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * One key's counts: {@link #BUCKETS} + 1 buckets of W/{@link #BUCKETS} in a ring. The extra bucket makes the
  * window cover at least W, never less, so a limit holds over every interval of length W. Not thread-safe:
- * stores update it under their per-key lock. About 80 bytes.
+ * stores update it under their per-key lock. About 90 bytes.
  */
 public final class SlidingWindow {
     public static final int BUCKETS = 12;
@@ -14,6 +14,7 @@ public final class SlidingWindow {
     private final long bucketMillis;
     private final int[] counts = new int[BUCKETS + 1];
     private long newestBucket = Long.MIN_VALUE;
+    private long newestEvent = Long.MIN_VALUE;
 
     public SlidingWindow(Duration window) {
         this.bucketMillis = bucketMillis(window);
@@ -41,6 +42,7 @@ public final class SlidingWindow {
     public void add(long amount, Instant now) {
         long bucket = bucketOf(now);
         advance(bucket);
+        newestEvent = Math.max(newestEvent, bucket);
         int slot = (int) Math.floorMod(bucket, (long) counts.length);
         counts[slot] = (int) Math.min(Integer.MAX_VALUE, counts[slot] + Math.min(amount, Integer.MAX_VALUE));
     }
@@ -48,6 +50,11 @@ public final class SlidingWindow {
     /** True when every event has left the window: the key can be forgotten. */
     public boolean isIdle(Instant now) {
         return count(now) == 0;
+    }
+
+    /** No later than this, every event has left the window (a memory store's expiry of the key). */
+    public Instant idleAt() {
+        return Instant.ofEpochMilli((newestEvent + counts.length) * bucketMillis);
     }
 
     /** Clears the buckets that fell out of the window since the newest one written. */

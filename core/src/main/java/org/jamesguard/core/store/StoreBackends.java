@@ -2,6 +2,7 @@ package org.jamesguard.core.store;
 
 import java.nio.file.Path;
 
+import org.jamesguard.core.GuardMetrics;
 import org.jamesguard.core.store.file.FileStores;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
 import org.jamesguard.core.store.memory.MemoryDistinctStore;
@@ -21,14 +22,15 @@ public final class StoreBackends {
      * @throws IllegalStateException when a file store's state is unreadable (naming the file): James must not
      *                               start with frozen accounts silently lifted
      */
-    public static Stores open(StoreConfig config, Path jamesHome) {
+    public static Stores open(StoreConfig config, Path jamesHome, GuardMetrics metrics) {
+        StoreLimits limits = StoreLimits.of(config.maxEntries(), metrics);
         switch (config.backend()) {
             case MEMORY:
-                return memory();
+                return memory(limits);
             case FILE:
-                return FileStores.open(jamesHome.resolve(config.directory()).toAbsolutePath().normalize());
+                return FileStores.open(jamesHome.resolve(config.directory()).toAbsolutePath().normalize(), limits);
             case REDIS:
-                return RedisStores.connect(config.redis().orElseThrow());
+                return RedisStores.connect(config.redis().orElseThrow(), limits);
             default:
                 throw new IllegalStateException("unknown backend " + config.backend());
         }
@@ -36,7 +38,13 @@ public final class StoreBackends {
 
     /** Every store in this JVM's heap, lost when it stops. */
     public static Stores memory() {
-        return new Stores(new MemoryScreenStore(), new MemoryCounterStore(), new MemoryDistinctStore(),
-            new MemoryFreezeStore(), new MemoryTokenStore(), new MemoryPopLoginStore());
+        return memory(StoreLimits.DEFAULT);
+    }
+
+    public static Stores memory(StoreLimits limits) {
+        int max = limits.maxEntries();
+        return new Stores(new MemoryScreenStore(max, limits.evictions("screen")),
+            new MemoryCounterStore(max, limits.evictions("counters")), new MemoryDistinctStore(max, limits.evictions("distinct")),
+            new MemoryFreezeStore(), new MemoryTokenStore(), new MemoryPopLoginStore(max, limits.evictions("pop_logins")));
     }
 }

@@ -18,6 +18,7 @@ import io.lettuce.core.RedisURI;
  * <store>
  *   <backend>file</backend>                  <!-- memory, file or redis -->
  *   <failurePolicy>fail-open</failurePolicy> <!-- or fail-closed: 451 4.3.0 while the store is unreachable -->
+ *   <maxEntries>100000</maxEntries>          <!-- memory and file: keys per store (screen, counters...) at most -->
  *   <directory>var/jamesguard</directory>    <!-- file: relative to the James home -->
  *   <redis>                                  <!-- redis: see RedisConfig -->
  *     <uri>redis://redis.example.com:6379</uri>
@@ -29,6 +30,8 @@ public final class StoreConfig {
     public enum Backend { MEMORY, FILE, REDIS }
 
     public static final String DEFAULT_DIRECTORY = "var/jamesguard";
+    /** Per store; a counter key costs about 300 bytes, so the counters hold at most about 30 MiB. */
+    public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
     private static final Map<String, Backend> BACKENDS = ImmutableMap.of(
         "memory", Backend.MEMORY, "file", Backend.FILE, "redis", Backend.REDIS);
@@ -40,17 +43,20 @@ public final class StoreConfig {
     private final StoreFailurePolicy failurePolicy;
     private final String directory;
     private final Optional<RedisConfig> redis;
+    private final int maxEntries;
 
-    private StoreConfig(Backend backend, StoreFailurePolicy failurePolicy, String directory, Optional<RedisConfig> redis) {
+    private StoreConfig(Backend backend, StoreFailurePolicy failurePolicy, String directory, Optional<RedisConfig> redis,
+                        int maxEntries) {
         this.backend = backend;
         this.failurePolicy = failurePolicy;
         this.directory = directory;
         this.redis = redis;
+        this.maxEntries = maxEntries;
     }
 
     /** @param store the {@code <store>} element; an absent one reads as empty (a file store in var/jamesguard) */
     public static StoreConfig parse(ConfigReader store) {
-        store.allowOnly("backend", "failurePolicy", "directory", "redis");
+        store.allowOnly("backend", "failurePolicy", "directory", "redis", "maxEntries");
         Backend backend = store.oneOf("backend", BACKENDS, Backend.FILE);
         StoreFailurePolicy policy = store.oneOf("failurePolicy", POLICIES, StoreFailurePolicy.FAIL_OPEN);
         String directory = backend == Backend.FILE || store.has("directory")
@@ -59,7 +65,16 @@ public final class StoreConfig {
         Optional<RedisConfig> redis = backend == Backend.REDIS || store.has("redis")
             ? Optional.of(RedisConfig.parse(store.child("redis"), backend == Backend.REDIS))
             : Optional.empty();
-        return new StoreConfig(backend, policy, directory, redis);
+        return new StoreConfig(backend, policy, directory, redis, store.integer("maxEntries", 1, DEFAULT_MAX_ENTRIES));
+    }
+
+    /**
+     * The most keys each store holds (the screen, the counters, the distinct-IP sets, POP3 logins): memory and
+     * file backends evict the key that expires soonest, as does Redis for the screen; Redis counters are bounded
+     * by their TTLs.
+     */
+    public int maxEntries() {
+        return maxEntries;
     }
 
     public Backend backend() {

@@ -267,6 +267,17 @@ class AuthPolicyTest {
         }
 
         @Test
+        void h4FailuresFromAddressesOfOneSlash64AreCountedTogetherAndScreenTheSlash64() {
+            AuthPolicy policy = policy("<failedAuth><limit>3</limit></failedAuth>");
+            policy.authenticate(session("2001:db8:1:2::1"), "", "john@example.com", "wrong");
+            policy.authenticate(session("2001:db8:1:2::2"), "", "john@example.com", "wrong");
+            assertThat(login(policy, session("2001:db8:1:3::1"), "wrong")).as("another /64").hasToString(CREDENTIALS_INVALID);
+
+            assertThat(login(policy, session("2001:db8:1:2:ffff::3"), "wrong")).hasToString(SCREENED_AT_LOGIN);
+            assertThat(screen.list()).extracting(ScreenEntry::ip).containsExactly("2001:db8:1:2::/64");
+        }
+
+        @Test
         void a13FailuresLeaveTheCountAfterTheWindow() {
             AuthPolicy policy = policy("");
             failTimes(policy, 9);

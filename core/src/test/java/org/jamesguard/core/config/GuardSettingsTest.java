@@ -123,9 +123,9 @@ class GuardSettingsTest {
 
         assertThat(settings.effective().get("store")).hasToString(
             "{backend=redis, failurePolicy=fail-open, redis={uri=[redis://***@127.0.0.1:6379/0], cluster=false,"
-                + " keyPrefix=jamesguard:, timeout=1s}}");
+                + " keyPrefix=jamesguard:, timeout=1s}, maxEntries=100000}");
         assertThat(parse("").effective().get("store")).hasToString(
-            "{backend=file, failurePolicy=fail-open, directory=var/jamesguard}");
+            "{backend=file, failurePolicy=fail-open, directory=var/jamesguard, maxEntries=100000}");
     }
 
     @Test
@@ -172,7 +172,28 @@ class GuardSettingsTest {
         assertRefused("<network><lanIps>10.0.0.0/40</lanIps></network>",
             "jamesguard.xml: <jamesguard><network><lanIps>: malformed CIDR '10.0.0.0/40': prefix must be 0 to 32");
         assertRefused("<network><lan>10.0.0.0/8</lan></network>",
-            "jamesguard.xml: <jamesguard><network><lan>: unknown element, expected one of <serverAddresses>, <lanIps>");
+            "jamesguard.xml: <jamesguard><network><lan>: unknown element, expected one of <serverAddresses>, <lanIps>, <clientPrefix>");
+    }
+
+    @Test
+    void clientsAreCountedPerSlash32AndSlash64ByDefaultOrPerTheConfiguredPrefixes() {
+        assertThat(GuardSettings.defaults().clientNetworks().ipv4Prefix()).isEqualTo(32);
+        assertThat(GuardSettings.defaults().clientNetworks().ipv6Prefix()).isEqualTo(64);
+        GuardSettings settings = parse("<network><clientPrefix><ipv4>24</ipv4><ipv6>56</ipv6></clientPrefix></network>");
+        assertThat(settings.clientNetworks().ipv4Prefix()).isEqualTo(24);
+        assertThat(settings.clientNetworks().ipv6Prefix()).isEqualTo(56);
+    }
+
+    @Test
+    void refusesClientPrefixesOutOfRange() {
+        assertRefused("<network><clientPrefix><ipv4>33</ipv4></clientPrefix></network>",
+            "jamesguard.xml: <jamesguard><network><clientPrefix><ipv4>: expected a prefix length of 16 to 32, got 33");
+        assertRefused("<network><clientPrefix><ipv6>8</ipv6></clientPrefix></network>",
+            "jamesguard.xml: <jamesguard><network><clientPrefix><ipv6>: expected a number of at least 32, got 8");
+        assertRefused("<network><clientPrefix><v6>64</v6></clientPrefix></network>",
+            "jamesguard.xml: <jamesguard><network><clientPrefix><v6>: unknown element, expected one of <ipv4>, <ipv6>");
+        assertRefused("<store><maxEntries>0</maxEntries></store>",
+            "jamesguard.xml: <jamesguard><store><maxEntries>: expected a number of at least 1, got 0");
     }
 
     @Test
@@ -227,6 +248,6 @@ class GuardSettingsTest {
             "jamesguard.xml: <jamesguard><reportonly>: unknown element, expected one of <reportOnly>, <trustedIps>, <network>, <store>, <dns>, <hijack>");
         assertRefused("<store><policy>fail-closed</policy></store>",
             "jamesguard.xml: <jamesguard><store><policy>: unknown element, expected one of <backend>, <failurePolicy>,"
-                + " <directory>, <redis>");
+                + " <directory>, <redis>, <maxEntries>");
     }
 }

@@ -100,7 +100,7 @@ class FreezeServiceTest {
             FreezeService unmailable = new FreezeService(hijack.freezeStore(), hijack.tokenStore(), hijack.counters(),
                 hijack.tokens(), notice -> {
                     throw new IllegalStateException("the spool is full");
-                }, hijack.config(), hijack.clock());
+                }, hijack.config(), HijackFixture.ADDRESSES, hijack.clock());
 
             assertThat(unmailable.freeze(JOHN, "sending limit reached (other IPs)", false, Map.of(), SESSION)).isPresent();
             assertThat(unmailable.find(JOHN)).isPresent();
@@ -109,11 +109,14 @@ class FreezeServiceTest {
         }
 
         @Test
-        void anAccountWithoutADomainIsFrozenWithoutANotice() {
-            assertThat(hijack.freezes().freeze("john", "frozen by an administrator", true, Map.of(), SESSION)).isPresent();
+        void aPlainAccountNameIsFrozenWithANoticeToThePostmasterOfTheDefaultDomain() {
+            FreezeRecord record = hijack.freezes().freeze("john", "frozen by an administrator", true, Map.of(), SESSION).orElseThrow();
 
             assertThat(hijack.freezes().find("john")).isPresent();
-            assertThat(hijack.notifier().sent()).isEmpty();
+            assertThat(hijack.notifier().last().to()).isEqualTo(EmailAddress.parse("postmaster@example.com"));
+            assertThat(hijack.notifier().last().replyTo())
+                .isEqualTo(EmailAddress.of(hijack.tokens().localPart(record, T0.plus(Duration.ofDays(7))), "example.com"));
+            assertThat(hijack.notifier().last().subject()).isEqualTo("[James Guard] Account john frozen: frozen by an administrator");
         }
 
         @Test
@@ -479,6 +482,17 @@ class FreezeServiceTest {
             freezeJohn();
 
             assertUnfreezes(token, postmaster);
+        }
+
+        @Test
+        void aPlainAccountNameIsUnfrozenByThePlainNamePostmaster() {
+            FreezeRecord record = hijack.freezes().freeze("john", "sending limit reached (other IPs)", false, Map.of(), SESSION)
+                .orElseThrow();
+            String plainToken = hijack.tokens().localPart(record, T0.plus(Duration.ofDays(7)));
+
+            assertThat(reply(plainToken, "jane")).contains("jane@example.com is neither postmaster@example.com nor an administrator");
+            assertThat(reply(plainToken, "postmaster")).isEmpty();
+            assertThat(hijack.freezes().find("john")).isEmpty();
         }
 
         @Test

@@ -17,6 +17,8 @@ import org.jamesguard.core.Mode;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.Verdict;
+import org.jamesguard.core.net.ClientNetworks;
+import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.store.ScreenEntry;
 import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.StoreFailurePolicy;
@@ -95,6 +97,28 @@ class DynamicScreenTest {
         screen.screen(IP, false, ONE_HOUR, "r", CONTEXT);
 
         assertThat(screen.atConnect(SessionSnapshot.builder("::ffff:192.0.2.1").build()).refuses()).isTrue();
+    }
+
+    @Test
+    void anIpv6ClientIsScreenedWithItsWholeSlash64AndAnotherSlash64IsNot() {
+        screen.screen("2001:db8:1:2::7", false, ONE_HOUR, "r", CONTEXT);
+
+        assertThat(screen.atConnect(SessionSnapshot.builder("2001:db8:1:2:ffff::9").build()).refuses()).isTrue();
+        assertThat(screen.atConnect(SessionSnapshot.builder("2001:db8:1:3::7").build())).isEqualTo(PASS);
+        assertThat(screen.find("2001:db8:1:2::1").orElseThrow().ip()).isEqualTo("2001:db8:1:2::/64");
+        assertThat(screen.list()).extracting(ScreenEntry::ip).containsExactly("2001:db8:1:2::/64");
+        assertThat(audit.messages().get(audit.messages().size() - 1)).endsWith("until 2026-01-01T01:00:00Z (network 2001:db8:1:2::/64)\"");
+        assertThat(screen.unscreen("2001:db8:1:2::abcd", CONTEXT)).as("any address of the /64 lifts it").isTrue();
+        assertThat(screen.list()).isEmpty();
+    }
+
+    @Test
+    void theNetworksFollowTheConfiguredPrefixes() {
+        DynamicScreen per24 = new DynamicScreen(store, ClientNetworks.of(24, 48), clock);
+        per24.screen("192.0.2.1", false, ONE_HOUR, "r", CONTEXT);
+
+        assertThat(per24.atConnect(SessionSnapshot.builder("192.0.2.200").build()).refuses()).isTrue();
+        assertThat(per24.clientKey(IpAddresses.parse("2001:db8:1:2::1"))).isEqualTo("2001:db8:1::/48");
     }
 
     @Test

@@ -36,9 +36,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * "Ordered by IP" means ordered by {@link ScreenEntry#ip()}, the canonical text form, as a string.
  */
 public interface ScreenStoreContract {
+    /** The most entries the testee holds (SPEC H4): its backend is opened with this {@code <maxEntries>}. */
+    int MAX_ENTRIES = 200;
+
     ScreenStore testee();
 
     MutableClock clock();
+
+    /** What {@code jamesguard_store_evictions_screen} counted. */
+    long evictions();
 
     private ScreenEntry entry(String ip, Duration duration, String reason) {
         Instant now = clock().instant();
@@ -304,5 +310,45 @@ public interface ScreenStoreContract {
 
         assertThat(list()).hasSize(threads * perThread);
         assertThat(find("10.0.3.24")).isPresent();
+    }
+
+    @Test
+    default void aFullScreenEvictsTheEntryThatExpiresSoonestAndCountsIt() {
+        put("192.0.2.200", Duration.ofMinutes(5), "expires soonest");
+        for (int i = 0; i < MAX_ENTRIES; i++) {
+            put("198.51.100." + i, Duration.ofHours(1), "later");
+        }
+
+        assertThat(find("192.0.2.200")).isEmpty();
+        assertThat(find("198.51.100.0")).isPresent();
+        assertThat(list()).hasSize(MAX_ENTRIES);
+        assertThat(evictions()).isEqualTo(1);
+    }
+
+    @Test
+    default void expiredEntriesMakeRoomWithoutEvictions() {
+        for (int i = 0; i < MAX_ENTRIES; i++) {
+            put("192.0.2." + i, Duration.ofMinutes(1), "short");
+        }
+        clock().advance(Duration.ofMinutes(2));
+        for (int i = 0; i < MAX_ENTRIES; i++) {
+            put("198.51.100." + i, Duration.ofHours(1), "later");
+        }
+
+        assertThat(list()).hasSize(MAX_ENTRIES);
+        assertThat(evictions()).isZero();
+    }
+
+    @Test
+    default void aRemovedEntryLeavesRoomWithoutEvictions() {
+        for (int i = 0; i < MAX_ENTRIES; i++) {
+            put("192.0.2." + i, Duration.ofHours(1), "screened");
+        }
+        testee().remove("192.0.2.0");
+
+        put("198.51.100.1", Duration.ofHours(1), "one more");
+
+        assertThat(list()).hasSize(MAX_ENTRIES);
+        assertThat(evictions()).isZero();
     }
 }

@@ -10,6 +10,7 @@ import org.jamesguard.core.hijack.HijackConfig;
 import org.jamesguard.core.hijack.HijackCounters;
 import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.hijack.UnfreezeTokens;
+import org.jamesguard.core.net.AccountAddresses;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
 import org.jamesguard.core.store.CounterStore;
@@ -36,6 +37,8 @@ import org.jamesguard.core.store.memory.MemoryTokenStore;
 public final class HijackFixture {
     /** The server's own address: a client there is in the local class. */
     public static final String SERVER_IP = "203.0.113.10";
+    /** James's default domain: plain account names (no virtual hosting) live there. */
+    public static final AccountAddresses ADDRESSES = AccountAddresses.withDefaultDomain("example.com");
 
     private final MutableClock clock = new MutableClock();
     private final RecordingMetrics metrics = new RecordingMetrics();
@@ -60,10 +63,10 @@ public final class HijackFixture {
         config = config(builder.hijackXml);
         counters = new HijackCounters(counterStore, distinctStore);
         recorder = new DecisionRecorder(metrics, builder.storeFailurePolicy, builder.globalReportOnly, clock);
-        freezes = new FreezeService(freezeStore, tokenStore, counters, tokens, notifier, config, clock);
+        freezes = new FreezeService(freezeStore, tokenStore, counters, tokens, notifier, config, ADDRESSES, clock);
         frozen = new FrozenAccounts(freezeStore, recorder);
         policy = new HijackPolicy(config, new NetworkClasses(IpMatcher.parse(SERVER_IP), NetworkClasses.PRIVATE_RANGES), counters,
-            freezes, frozen, recorder, clock);
+            freezes, frozen, recorder, ADDRESSES, clock);
     }
 
     /** The default wiring with {@code hijackXml} inside {@code <hijack>}. */

@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.inject.Inject;
 
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession;
@@ -55,6 +57,12 @@ public class HijackGate implements MailHook, RcptHook, JamesMessageHook, Protoco
         this.accounts = accounts;
         this.recorder = recorder;
         this.trusted = trusted;
+    }
+
+    /** At start-up: accounts that could not be watched stop James (SPEC H5), rather than go unwatched. */
+    @Override
+    public void init(Configuration config) throws ConfigurationException {
+        policy.checkAccountsCanBeWatched();
     }
 
     @Override

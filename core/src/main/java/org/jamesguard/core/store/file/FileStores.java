@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jamesguard.core.store.StoreLimits;
 import org.jamesguard.core.store.Stores;
 import org.jamesguard.core.store.memory.MemoryCounterStore;
 import org.jamesguard.core.store.memory.MemoryDistinctStore;
@@ -37,10 +38,12 @@ public final class FileStores implements Stores.Backend {
     private final Path directory;
     private final FileChannel lockChannel;
     private final SnapshotWriter writer = new SnapshotWriter();
+    private final StoreLimits limits;
 
-    private FileStores(Path directory, FileChannel lockChannel) {
+    private FileStores(Path directory, FileChannel lockChannel, StoreLimits limits) {
         this.directory = directory;
         this.lockChannel = lockChannel;
+        this.limits = limits;
     }
 
     /**
@@ -50,11 +53,16 @@ public final class FileStores implements Stores.Backend {
      *                               no good previous version remains (the message names the file)
      */
     public static Stores open(Path directory) {
+        return open(directory, StoreLimits.DEFAULT);
+    }
+
+    /** As {@link #open(Path)}, each store holding at most {@code limits}' keys. */
+    public static Stores open(Path directory, StoreLimits limits) {
         FileChannel lock = lock(directory);
         try {
             // files an older James Guard (or a copy) left readable by others; only once the directory is ours
             PrivateFiles.narrowAll(directory);
-            return new FileStores(directory, lock).load();
+            return new FileStores(directory, lock, limits).load();
         } catch (RuntimeException e) {
             release(lock);
             throw e;
@@ -63,7 +71,8 @@ public final class FileStores implements Stores.Backend {
 
     private Stores load() {
         StateFile screenFile = new StateFile(directory, FileScreenStore.KIND);
-        MemoryScreenStore screen = new MemoryScreenStore(screenFile.load(FileScreenStore::decode).orElse(List.of()));
+        MemoryScreenStore screen = new MemoryScreenStore(screenFile.load(FileScreenStore::decode).orElse(List.of()),
+            limits.maxEntries(), limits.evictions("screen"));
         StateFile freezeFile = new StateFile(directory, FileFreezeStore.KIND);
         MemoryFreezeStore freezes = new MemoryFreezeStore(freezeFile.load(FileFreezeStore::decode).orElse(List.of()));
         StateFile tokenFile = new StateFile(directory, FileTokenStore.KIND);
@@ -72,11 +81,11 @@ public final class FileStores implements Stores.Backend {
             screen.snapshot().size(), freezes.list().size(), tokens.snapshot().size());
         return new Stores(
             new FileScreenStore(screen, writer.track(screenFile, () -> FileScreenStore.encode(screen.snapshot()))),
-            new MemoryCounterStore(),
-            new MemoryDistinctStore(),
+            new MemoryCounterStore(limits.maxEntries(), limits.evictions("counters")),
+            new MemoryDistinctStore(limits.maxEntries(), limits.evictions("distinct")),
             new FileFreezeStore(freezes, writer.track(freezeFile, () -> FileFreezeStore.encode(freezes.list()))),
             new FileTokenStore(tokens, writer.track(tokenFile, () -> FileTokenStore.encode(tokens.snapshot()))),
-            new MemoryPopLoginStore(),
+            new MemoryPopLoginStore(limits.maxEntries(), limits.evictions("pop_logins")),
             this);
     }
 

@@ -11,23 +11,46 @@ import java.util.stream.Collectors;
 
 import org.jamesguard.core.store.ScreenEntry;
 import org.jamesguard.core.store.ScreenStore;
+import org.jamesguard.core.store.StoreConfig;
 
-/** In-memory screen: lost on restart. Expired entries are dropped when seen and on every write. */
+/**
+ * In-memory screen: lost on restart. At most {@code maxEntries} entries: a put drops the entries that expired
+ * and, when full, evicts the one that expires soonest ({@link ExpiryIndex}), in O(log n). Lookups take no lock.
+ */
 public final class MemoryScreenStore implements ScreenStore {
     private final ConcurrentMap<String, ScreenEntry> entries = new ConcurrentHashMap<>();
+    private final ExpiryIndex expiries;
+    private final Runnable evicted;
 
     public MemoryScreenStore() {
+        this(StoreConfig.DEFAULT_MAX_ENTRIES, () -> { });
+    }
+
+    /** @param evicted called once per entry evicted to stay within {@code maxEntries} */
+    public MemoryScreenStore(int maxEntries, Runnable evicted) {
+        this.expiries = new ExpiryIndex(maxEntries);
+        this.evicted = evicted;
     }
 
     /** A screen holding {@code restored} (a file store's entries at start). */
-    public MemoryScreenStore(Collection<ScreenEntry> restored) {
-        restored.forEach(entry -> entries.put(entry.ip(), entry));
+    public MemoryScreenStore(Collection<ScreenEntry> restored, int maxEntries, Runnable evicted) {
+        this(maxEntries, evicted);
+        restored.forEach(entry -> {
+            entries.put(entry.ip(), entry);
+            expiries.put(entry.ip(), entry.expires());
+        });
     }
 
     @Override
-    public void put(ScreenEntry entry) {
-        entries.values().removeIf(existing -> !existing.isActive(entry.since()));
+    public synchronized void put(ScreenEntry entry) {
         entries.put(entry.ip(), entry);
+        expiries.put(entry.ip(), entry.expires());
+        for (Optional<ExpiryIndex.Due> due = expiries.pollDue(entry.since()); due.isPresent(); due = expiries.pollDue(entry.since())) {
+            entries.remove(due.get().key);
+            if (due.get().evicted) {
+                evicted.run();
+            }
+        }
     }
 
     @Override
@@ -37,14 +60,21 @@ public final class MemoryScreenStore implements ScreenStore {
             return Optional.empty();
         }
         if (!entry.isActive(now)) {
-            entries.remove(ip, entry);
+            dropExpired(ip, entry);
             return Optional.empty();
         }
         return Optional.of(entry);
     }
 
+    private synchronized void dropExpired(String ip, ScreenEntry entry) {
+        if (entries.remove(ip, entry)) {
+            expiries.remove(ip);
+        }
+    }
+
     @Override
-    public boolean remove(String ip) {
+    public synchronized boolean remove(String ip) {
+        expiries.remove(ip);
         return entries.remove(ip) != null;
     }
 

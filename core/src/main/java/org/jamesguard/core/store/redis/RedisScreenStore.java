@@ -15,7 +15,8 @@ import io.lettuce.core.ScriptOutputType;
 
 /**
  * The screen in Redis, shared by every James node: one hash of IP to entry, with a sorted set of expiries that
- * {@code screen-put.lua} uses to drop expired entries; both expire when their last entry does. Activity is
+ * {@code screen-put.lua} uses to drop expired entries and, past {@code maxEntries}, to evict those that expire
+ * soonest; both expire when their last entry does. Activity is
  * decided here on the time passed in; Redis only cleans up. One round trip per operation.
  */
 final class RedisScreenStore implements ScreenStore {
@@ -23,18 +24,25 @@ final class RedisScreenStore implements ScreenStore {
 
     private final RedisConnection redis;
     private final RedisKeys keys;
+    private final int maxEntries;
+    private final Runnable evicted;
 
-    RedisScreenStore(RedisConnection redis, RedisKeys keys) {
+    RedisScreenStore(RedisConnection redis, RedisKeys keys, int maxEntries, Runnable evicted) {
         this.redis = redis;
         this.keys = keys;
+        this.maxEntries = maxEntries;
+        this.evicted = evicted;
     }
 
     @Override
     public void put(ScreenEntry entry) {
         long timeToLive = Math.max(1, Duration.between(entry.since(), entry.expires()).toMillis());
-        redis.call("screen an IP", commands -> PUT.run(commands, keys.screen(), entry.ip(),
+        long evictions = redis.call("screen an IP", commands -> PUT.<Long>run(commands, keys.screen(), entry.ip(),
             StoreJson.write(StoreJson.screenEntry(entry)), Long.toString(entry.expires().toEpochMilli()),
-            Long.toString(entry.since().toEpochMilli()), Long.toString(timeToLive)));
+            Long.toString(entry.since().toEpochMilli()), Long.toString(timeToLive), Integer.toString(maxEntries)));
+        for (long i = 0; i < evictions; i++) {
+            evicted.run();
+        }
     }
 
     @Override
@@ -45,6 +53,7 @@ final class RedisScreenStore implements ScreenStore {
 
     @Override
     public boolean remove(String ip) {
+        redis.call("remove a screened IP's expiry", commands -> commands.zrem(keys.screen().get(1), ip));
         return redis.call("remove a screened IP", commands -> commands.hdel(entries(), ip)) > 0;
     }
 

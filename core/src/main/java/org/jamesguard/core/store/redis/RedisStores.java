@@ -1,6 +1,7 @@
 package org.jamesguard.core.store.redis;
 
 import org.jamesguard.core.store.StoreConfig.RedisConfig;
+import org.jamesguard.core.store.StoreLimits;
 import org.jamesguard.core.store.Stores;
 
 /**
@@ -13,10 +14,10 @@ public final class RedisStores {
     }
 
     /** Connects to Redis; James starts even when Redis is down (the failure policy applies until it is up). */
-    public static Stores connect(RedisConfig config) {
+    public static Stores connect(RedisConfig config, StoreLimits limits) {
         RedisConnection redis = RedisConnection.open(config).connectEagerly();
         RedisKeys keys = new RedisKeys(config.keyPrefix());
-        return new Stores(new RedisScreenStore(redis, keys), new RedisCounterStore(redis, keys), new RedisDistinctStore(redis, keys),
+        return new Stores(new RedisScreenStore(redis, keys, limits.maxEntries(), limits.evictions("screen")), new RedisCounterStore(redis, keys), new RedisDistinctStore(redis, keys),
             new RedisFreezeStore(redis, keys), new RedisTokenStore(redis, keys), new RedisPopLoginStore(redis, keys), redis);
     }
 }

@@ -1,12 +1,12 @@
 package org.jamesguard.core.store.file;
 
 import org.jamesguard.core.store.CounterStore;
-import org.jamesguard.core.store.CounterStoreContract;
+import org.jamesguard.core.store.BoundedCounterStoreContract;
 import org.jamesguard.core.testing.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@link CounterStore} contract on the file backend (held in memory: it is not kept across restarts). */
-class FileCounterStoreTest implements CounterStoreContract {
+class FileCounterStoreTest implements BoundedCounterStoreContract {
     @RegisterExtension
     final FileStoresExtension files = new FileStoresExtension();
     private final MutableClock clock = new MutableClock();
@@ -19,5 +19,10 @@ class FileCounterStoreTest implements CounterStoreContract {
     @Override
     public MutableClock clock() {
         return clock;
+    }
+
+    @Override
+    public long evictions() {
+        return files.metrics().count("jamesguard_store_evictions_counters");
     }
 }

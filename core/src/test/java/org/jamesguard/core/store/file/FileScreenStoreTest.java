@@ -20,4 +20,9 @@ class FileScreenStoreTest implements ScreenStoreContract {
     public MutableClock clock() {
         return clock;
     }
+
+    @Override
+    public long evictions() {
+        return files.metrics().count("jamesguard_store_evictions_screen");
+    }
 }

@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jamesguard.core.store.ScreenStoreContract;
+import org.jamesguard.core.store.StoreLimits;
 import org.jamesguard.core.store.Stores;
+import org.jamesguard.core.testing.RecordingMetrics;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FileStoresExtension implements BeforeEachCallback, AfterEachCallback {
     private Path directory;
     private Stores stores;
+    private RecordingMetrics metrics;
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -25,11 +29,18 @@ public final class FileStoresExtension implements BeforeEachCallback, AfterEachC
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        stores = FileStores.open(directory);
+        metrics = new RecordingMetrics();
+        // every contract's bound is the same
+        stores = FileStores.open(directory, StoreLimits.of(ScreenStoreContract.MAX_ENTRIES, metrics));
     }
 
     public Stores stores() {
         return stores;
+    }
+
+    /** Counts the stores' evictions. */
+    public RecordingMetrics metrics() {
+        return metrics;
     }
 
     public Path directory() {

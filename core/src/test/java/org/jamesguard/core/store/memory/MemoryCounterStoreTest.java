@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.jamesguard.core.store.BoundedCounterStoreContract;
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.CounterStore.Acquisition;
-import org.jamesguard.core.store.CounterStoreContract;
+import org.jamesguard.core.store.StoreLimits;
 import org.jamesguard.core.testing.MutableClock;
+import org.jamesguard.core.testing.RecordingMetrics;
 import org.junit.jupiter.api.Test;
 
-class MemoryCounterStoreTest implements CounterStoreContract {
+class MemoryCounterStoreTest implements BoundedCounterStoreContract {
     private final MutableClock clock = new MutableClock();
-    private final MemoryCounterStore store = new MemoryCounterStore();
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final MemoryCounterStore store = new MemoryCounterStore(MAX_ENTRIES, StoreLimits.of(MAX_ENTRIES, metrics).evictions("counters"));
 
     @Override
     public CounterStore testee() {
@@ -22,6 +25,11 @@ class MemoryCounterStoreTest implements CounterStoreContract {
     @Override
     public MutableClock clock() {
         return clock;
+    }
+
+    @Override
+    public long evictions() {
+        return metrics.count("jamesguard_store_evictions_counters");
     }
 
     private void increment(String key) {
@@ -57,24 +65,6 @@ class MemoryCounterStoreTest implements CounterStoreContract {
 
         assertThat(store.size()).isEqualTo(2);
         assertThat(store.count("recent", WINDOW, clock.instant())).isEqualTo(1);
-    }
-
-    @Test
-    void sweepsRunAtMostOnceAMinuteOfThePassedInTime() {
-        Duration shortWindow = Duration.ofSeconds(12);
-        store.increment("idle", 1, shortWindow, clock.instant());
-        clock.advance(Duration.ofSeconds(13));
-
-        store.increment("other", 1, shortWindow, clock.instant());
-        assertThat(store.size()).as("13 s after the first sweep").isEqualTo(2);
-
-        clock.advance(Duration.ofSeconds(47).minusMillis(1));
-        store.increment("other", 1, shortWindow, clock.instant());
-        assertThat(store.size()).as("1 ms before a minute passed").isEqualTo(2);
-
-        clock.advance(Duration.ofMillis(1));
-        store.increment("other", 1, shortWindow, clock.instant());
-        assertThat(store.size()).as("a minute after the first sweep").isEqualTo(1);
     }
 
     @Test

@@ -57,14 +57,17 @@ class MemoryPopLoginStoreTest implements PopLoginStoreContract {
     }
 
     @Test
-    void sweepsRunAtMostOnceAMinuteOfLoginTime() {
-        store.recordLogin("192.0.2.1", T0);
-        store.recordLogin("192.0.2.2", T0.plus(DAY));
+    void aFullStoreEvictsTheOldestLoginAndCountsIt() {
+        int[] evictions = new int[1];
+        MemoryPopLoginStore bounded = new MemoryPopLoginStore(2, () -> evictions[0]++);
+        bounded.recordLogin("192.0.2.1", T0);
+        bounded.recordLogin("192.0.2.2", T0.plusSeconds(1));
 
-        store.recordLogin("192.0.2.3", T0.plus(DAY).plusSeconds(30));
-        assertThat(store.lastLogin("192.0.2.1")).as("30 s after the last sweep").contains(T0);
+        bounded.recordLogin("192.0.2.3", T0.plusSeconds(2));
 
-        store.recordLogin("192.0.2.3", T0.plus(DAY).plusSeconds(60));
-        assertThat(store.lastLogin("192.0.2.1")).as("a minute after the last sweep").isEmpty();
+        assertThat(bounded.lastLogin("192.0.2.1")).isEmpty();
+        assertThat(bounded.lastLogin("192.0.2.2")).contains(T0.plusSeconds(1));
+        assertThat(bounded.lastLogin("192.0.2.3")).contains(T0.plusSeconds(2));
+        assertThat(evictions[0]).isEqualTo(1);
     }
 }

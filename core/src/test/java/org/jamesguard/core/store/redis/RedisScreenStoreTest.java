@@ -20,4 +20,9 @@ class RedisScreenStoreTest implements ScreenStoreContract {
     public MutableClock clock() {
         return clock;
     }
+
+    @Override
+    public long evictions() {
+        return redis.metrics().count("jamesguard_store_evictions_screen");
+    }
 }

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jamesguard.core.config.ConfigReader;
+import org.jamesguard.core.store.ScreenStoreContract;
 import org.jamesguard.core.store.StoreConfig;
+import org.jamesguard.core.store.StoreLimits;
 import org.jamesguard.core.store.Stores;
+import org.jamesguard.core.testing.RecordingMetrics;
 import org.jamesguard.core.testing.XmlConfigs;
 import org.jamesguard.testing.redis.RedisServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -24,6 +27,7 @@ public final class RedisStoresExtension implements BeforeAllCallback, BeforeEach
     private RedisServer server;
     private String keyPrefix;
     private Stores stores;
+    private RecordingMetrics metrics = new RecordingMetrics();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -33,6 +37,7 @@ public final class RedisStoresExtension implements BeforeAllCallback, BeforeEach
     @Override
     public void beforeEach(ExtensionContext context) {
         keyPrefix = "test-" + UUID.randomUUID() + ":";
+        metrics = new RecordingMetrics();
         stores = connect(keyPrefix, "2s");
     }
 
@@ -43,7 +48,8 @@ public final class RedisStoresExtension implements BeforeAllCallback, BeforeEach
 
     /** Stores on this test's Redis, as jamesguard.xml would configure them; closed after the test. */
     public Stores connect(String prefix, String timeout) {
-        Stores connected = RedisStores.connect(config(server.uri(), prefix, timeout));
+        Stores connected = RedisStores.connect(config(server.uri(), prefix, timeout),
+            StoreLimits.of(ScreenStoreContract.MAX_ENTRIES, metrics));
         opened.add(connected);
         return connected;
     }
@@ -56,6 +62,11 @@ public final class RedisStoresExtension implements BeforeAllCallback, BeforeEach
 
     public Stores stores() {
         return stores;
+    }
+
+    /** Counts the evictions of this test's stores. */
+    public RecordingMetrics metrics() {
+        return metrics;
     }
 
     public RedisServer server() {
