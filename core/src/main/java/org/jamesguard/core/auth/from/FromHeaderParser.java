@@ -1,6 +1,7 @@
 package org.jamesguard.core.auth.from;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -36,9 +37,10 @@ public final class FromHeaderParser {
                 throw new Refusal("8-bit text in From that is not UTF-8");
             }
             Characters.requireVisible(value, "From");
-            Set<EmailAddress> addresses = new LinkedHashSet<>(MailboxListParser.parse(value));
+            List<EmailAddress> mailboxes = MailboxListParser.parse(value);
+            Set<EmailAddress> addresses = new LinkedHashSet<>(mailboxes);
             addresses.addAll(DisplayView.addresses(value));
-            return FromHeaderAnalysis.accepted(addresses);
+            return FromHeaderAnalysis.accepted(value, mailboxes, addresses);
         } catch (Refusal refusal) {
             return FromHeaderAnalysis.rejected(refusal.getMessage());
         }
