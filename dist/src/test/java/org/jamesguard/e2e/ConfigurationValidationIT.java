@@ -20,6 +20,7 @@ import org.jamesguard.harness.Keystores;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
 
 /**
  * A wrong value stops James's start, with a message naming the element and what is allowed; so does a damaged
@@ -57,6 +58,18 @@ class ConfigurationValidationIT {
             Arguments.of("unknown From mode",
                 handler("org.jamesguard.hooks.smtp.SenderGate", "<fromOwnership><mode>stamp</mode></fromOwnership>"),
                 "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><fromOwnership><mode>: expected off, report-only, enforce or stamp-sender, got 'stamp'"),
+            Arguments.of("header section limit out of range",
+                handler("org.jamesguard.hooks.smtp.SenderGate", "<fromOwnership><maxHeaderSection>2k</maxHeaderSection></fromOwnership>"),
+                "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><fromOwnership><maxHeaderSection>: "
+                    + "expected a size from 8k to 16m (octets, or with k for KiB or m for MiB), got '2k'"),
+            Arguments.of("SenderGate behind James's core handlers",
+                (Consumer<ConfDir>) conf -> conf.listener("smtp-submission", listener -> {
+                    ConfDir.removeHandler(listener, "org.jamesguard.hooks.smtp.SenderGate");
+                    Element gate = listener.getOwnerDocument().createElement("handler");
+                    gate.setAttribute("class", "org.jamesguard.hooks.smtp.SenderGate");
+                    ConfDir.child(listener, "handlerchain").orElseThrow().appendChild(gate);
+                }),
+                "org.jamesguard.hooks.smtp.SenderGate must come before James's core handlers"),
             Arguments.of("negative count",
                 handler("org.jamesguard.hooks.smtp.AuthGate", "<failedAuth><limit>-1</limit></failedAuth>"),
                 "<handler class=\"org.jamesguard.hooks.smtp.AuthGate\"><failedAuth><limit>: expected a number of at least 1, got -1"),
