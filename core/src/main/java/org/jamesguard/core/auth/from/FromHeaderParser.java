@@ -21,8 +21,9 @@ import org.jamesguard.core.net.EmailAddress;
  * {@code new String(bytes, StandardCharsets.UTF_8)} does; such a replacement is refused. Nothing may
  * be unfolded, re-encoded, re-ordered or dropped, and line endings must be left as received: bare CR
  * and LF, {@code From :}, odd-case {@code FROM:} and duplicate fields are detected here and only
- * here. A header added by the server in front (such as {@code Received:}) does no harm if it ends in
- * CRLF. Do not rebuild the text from a parsed {@code MimeMessage}, which has already unfolded,
+ * here. Pass nothing the server added in front (such as its {@code Received:} field): a client section
+ * opening with a continuation line would fold into it and pass unseen (see {@link ClientHeaderSection}).
+ * Do not rebuild the text from a parsed {@code MimeMessage}, which has already unfolded,
  * decoded and merged fields.
  */
 public final class FromHeaderParser {
