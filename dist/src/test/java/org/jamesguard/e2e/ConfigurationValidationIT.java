@@ -62,14 +62,15 @@ class ConfigurationValidationIT {
                 handler("org.jamesguard.hooks.smtp.SenderGate", "<fromOwnership><maxHeaderSection>2k</maxHeaderSection></fromOwnership>"),
                 "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><fromOwnership><maxHeaderSection>: "
                     + "expected a size from 8k to 16m (octets, or with k for KiB or m for MiB), got '2k'"),
-            Arguments.of("SenderGate behind James's core handlers",
+            // James appends its core handlers after every <handler>, so only one named explicitly can come first.
+            Arguments.of("James's Received filter ahead of SenderGate",
                 (Consumer<ConfDir>) conf -> conf.listener("smtp-submission", listener -> {
-                    ConfDir.removeHandler(listener, "org.jamesguard.hooks.smtp.SenderGate");
-                    Element gate = listener.getOwnerDocument().createElement("handler");
-                    gate.setAttribute("class", "org.jamesguard.hooks.smtp.SenderGate");
-                    ConfDir.child(listener, "handlerchain").orElseThrow().appendChild(gate);
+                    Element chain = ConfDir.child(listener, "handlerchain").orElseThrow();
+                    Element received = listener.getOwnerDocument().createElement("handler");
+                    received.setAttribute("class", "org.apache.james.protocols.smtp.core.ReceivedDataLineFilter");
+                    chain.insertBefore(received, chain.getFirstChild());
                 }),
-                "org.jamesguard.hooks.smtp.SenderGate must come before James's core handlers"),
+                "org.jamesguard.hooks.smtp.SenderGate must come before org.apache.james.protocols.smtp.core.ReceivedDataLineFilter in the <handlerchain>"),
             Arguments.of("negative count",
                 handler("org.jamesguard.hooks.smtp.AuthGate", "<failedAuth><limit>-1</limit></failedAuth>"),
                 "<handler class=\"org.jamesguard.hooks.smtp.AuthGate\"><failedAuth><limit>: expected a number of at least 1, got -1"),

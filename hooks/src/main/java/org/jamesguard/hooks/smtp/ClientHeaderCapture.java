@@ -16,9 +16,10 @@ import org.jamesguard.core.auth.from.ClientHeaderSection;
  * client section opening with a continuation line would fold into James's field and pass for part of
  * it. Skipping "James's field" in the stored text would mean guessing its length from its date and
  * recipients, and would eat a client line whenever the chain has no such filter. Our filter runs before
- * James's (user handlers precede the core ones; {@code SenderGate} refuses to start otherwise), so it
- * sees the client's bytes themselves. Dot-unstuffing is done as James's
- * {@code DataLineJamesMessageHookHandler} does it, so these are the bytes James stores after its field.
+ * James's (James appends its core handlers after ours; {@code SenderGate} refuses to start behind a
+ * Received filter named ahead of it), so it sees the client's bytes themselves. Dot-unstuffing is done
+ * as James's {@code DataLineJamesMessageHookHandler} does it, so these are the bytes James stores after
+ * its field.
  */
 final class ClientHeaderCapture {
     private static final AttachmentKey<ClientHeaderCapture> KEY = AttachmentKey.of("jamesguard.client-header-section",

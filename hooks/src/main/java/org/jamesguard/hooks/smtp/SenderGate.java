@@ -32,8 +32,9 @@ import org.jamesguard.core.net.NetworkClasses;
 
 /**
  * SPEC A1–A10, H1, H2: who must authenticate, which return-path (MAIL, RCPT) and which From: (end of DATA)
- * an account may use, POP-before-SMTP. Works on listeners without AUTH too. It must stand before James's
- * core handlers in the chain, to read the header section as the client sent it.
+ * an account may use, POP-before-SMTP. Works on listeners without AUTH too. It must see the DATA lines
+ * before James's Received filter (James appends its core handlers after every {@code <handler>}, so only
+ * a filter named explicitly ahead of it could come first), to read the header section as the client sent it.
  * <pre>{@code
  * <handler class="org.jamesguard.hooks.smtp.SenderGate">
  *   <fromOwnership><mode>stamp-sender</mode></fromOwnership>
@@ -105,7 +106,7 @@ public class SenderGate implements MailHook, RcptHook, MessageHook, DataLineFilt
         return List.of(DataLineFilter.class);
     }
 
-    /** Fails the start when James's Received filter would run first: the capture would then see James's field. */
+    /** Fails the start when a Received filter runs first: the capture would then see James's field. */
     @Override
     public void wireExtensions(Class<?> interfaceName, List<?> extensions) throws WiringException {
         for (Object filter : extensions) {
@@ -113,8 +114,8 @@ public class SenderGate implements MailHook, RcptHook, MessageHook, DataLineFilt
                 return;
             }
             if (filter instanceof ReceivedDataLineFilter) {
-                throw new WiringException(getClass().getName() + " must come before James's core handlers ("
-                    + ReceivedDataLineFilter.class.getName() + ") in the <handlerchain>: it reads the header section as the client sent it");
+                throw new WiringException(getClass().getName() + " must come before " + ReceivedDataLineFilter.class.getName()
+                    + " in the <handlerchain>: it reads the header section as the client sent it, before James adds its Received field");
             }
         }
     }

@@ -24,6 +24,6 @@ class SenderGateChainTest {
     void refusesToStartBehindJamesReceivedFilter() {
         assertThatThrownBy(() -> gate.wireExtensions(DataLineFilter.class, List.of(new ReceivedDataLineFilter(), gate)))
             .isInstanceOf(WiringException.class)
-            .hasMessageContaining("must come before James's core handlers");
+            .hasMessageContaining("must come before org.apache.james.protocols.smtp.core.ReceivedDataLineFilter in the <handlerchain>");
     }
 }
