@@ -34,6 +34,8 @@ class FromParsersAgreeCheckTest {
             row("raw UTF-8 display name: mime4j strict reads nothing", john, "From: J\u00f6rg <john@example.com>", false,
                 FromOwnershipMode.ENFORCE, REFUSED),
             row("raw UTF-8 domain", john, "From: <john@b\u00fccher.example>", false, FromOwnershipMode.ENFORCE, REFUSED),
+            row("unpadded base64 encoded-word: Java decodes it, mime4j throws", john, "From: =?UTF-8?B?Sm9obg?= <john@example.com>", false,
+                FromOwnershipMode.ENFORCE, REFUSED),
             row("stamp-sender stamps", john, "From: J\u00f6rg <john@example.com>", false, FromOwnershipMode.STAMP_SENDER,
                 "from-parsers-agree: warn [Sender: john@example.com]"),
             row("a header A6 refuses is A6's business", john, "From: a@example.com\r\nFrom: b@example.com", false,
