@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs the benchmarks named on the command line (all by default): {@code store}, {@code redis}, {@code smtp},
- * {@code dns}.
+ * {@code dns}, {@code from}.
  * Each writes its section to {@code benchmarks/target/results/}; at the end {@code benchmarks/target/benchmarks.md}
  * holds the machine, the command and every section present, ready for BENCHMARKS.md.
  */
@@ -34,6 +34,7 @@ public final class Benchmarks {
         all.put("redis", RedisStoreBenchmark::run);
         all.put("smtp", () -> SmtpLoadBenchmark.run(started(servers, settings), settings));
         all.put("dns", () -> DnsLatencyBenchmark.run(started(servers, settings), settings));
+        all.put("from", FromBenchmarks::run);
         List<String> chosen = args.length == 0 ? new ArrayList<>(all.keySet()) : List.of(args);
         for (String name : chosen) {
             if (!all.containsKey(name)) {

@@ -13,6 +13,10 @@ public final class Replies {
     public static final Reply FROM_NOT_OWNED = Reply.of(550, "5.7.1", "From: header address not owned by authenticated user");
     /** A6: the From: header is missing, duplicated, malformed or ambiguous; the text names the problem. */
     public static final Reply FROM_REFUSED = Reply.of(550, "5.7.1", "From: header refused");
+    /** H1: the client's header section does not end within the configured limit; the text gives the limit. */
+    public static final Reply HEADER_SECTION_TOO_LONG = Reply.of(552, "5.3.4", "Header section too long");
+    /** H2: javax.mail or mime4j reads other mailboxes in From: than A6 did; the audit line says which. */
+    public static final Reply FROM_READ_DIFFERENTLY = Reply.of(550, "5.7.1", "From: header refused: mail programs read different addresses in it");
     /** A10: POP-before-SMTP is enforced and this IP has not logged in over POP3 recently. */
     public static final Reply POP_BEFORE_SMTP_REQUIRED = Reply.of(530, "5.7.0", "Authentication required (or a recent POP3 login from this address)");
     /** A11: AUTH is not offered on this listener, so the command does not exist here. */

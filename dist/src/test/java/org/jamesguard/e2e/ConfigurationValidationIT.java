@@ -20,6 +20,7 @@ import org.jamesguard.harness.Keystores;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
 
 /**
  * A wrong value stops James's start, with a message naming the element and what is allowed; so does a damaged
@@ -57,6 +58,19 @@ class ConfigurationValidationIT {
             Arguments.of("unknown From mode",
                 handler("org.jamesguard.hooks.smtp.SenderGate", "<fromOwnership><mode>stamp</mode></fromOwnership>"),
                 "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><fromOwnership><mode>: expected off, report-only, enforce or stamp-sender, got 'stamp'"),
+            Arguments.of("header section limit out of range",
+                handler("org.jamesguard.hooks.smtp.SenderGate", "<fromOwnership><maxHeaderSection>2k</maxHeaderSection></fromOwnership>"),
+                "<handler class=\"org.jamesguard.hooks.smtp.SenderGate\"><fromOwnership><maxHeaderSection>: "
+                    + "expected a size from 8k to 16m (octets, or with k for KiB or m for MiB), got '2k'"),
+            // James appends its core handlers after every <handler>, so only one named explicitly can come first.
+            Arguments.of("James's Received filter ahead of SenderGate",
+                (Consumer<ConfDir>) conf -> conf.listener("smtp-submission", listener -> {
+                    Element chain = ConfDir.child(listener, "handlerchain").orElseThrow();
+                    Element received = listener.getOwnerDocument().createElement("handler");
+                    received.setAttribute("class", "org.apache.james.protocols.smtp.core.ReceivedDataLineFilter");
+                    chain.insertBefore(received, chain.getFirstChild());
+                }),
+                "org.jamesguard.hooks.smtp.SenderGate must come before org.apache.james.protocols.smtp.core.ReceivedDataLineFilter in the <handlerchain>"),
             Arguments.of("negative count",
                 handler("org.jamesguard.hooks.smtp.AuthGate", "<failedAuth><limit>-1</limit></failedAuth>"),
                 "<handler class=\"org.jamesguard.hooks.smtp.AuthGate\"><failedAuth><limit>: expected a number of at least 1, got -1"),

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import com.google.common.base.Suppliers;
+
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.StageResult;
+import org.jamesguard.core.auth.from.ClientHeaderSection;
 import org.jamesguard.core.auth.from.FromHeaderAnalysis;
+import org.jamesguard.core.auth.from.FromHeaderParser;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.NetworkClasses;
 
@@ -62,17 +66,35 @@ public final class SenderPolicy {
             .build();
     }
 
-    /** A6 at the end of DATA, over the From: header(s) of the message, parsed only if the check runs. */
-    public StageResult atData(SessionSnapshot session, Supplier<FromHeaderAnalysis> from) {
+    /**
+     * H1, A6 and H2 at the end of DATA, over the header section as the client sent it, read and parsed
+     * only if a check needs it.
+     */
+    public StageResult atData(SessionSnapshot session, Supplier<ClientHeaderSection> header) {
+        Supplier<ClientHeaderSection> section = Suppliers.memoize(header::get);
+        Supplier<FromHeaderAnalysis> from = Suppliers.memoize(() -> FromHeaderParser.parse(section.get().text()));
+        boolean gatewayMail = config.gatewaysExempt() && !session.recipients().isEmpty()
+            && session.recipients().stream().allMatch(recipient -> config.gatewayDomains.contains(recipient.domain()));
+        Mode mode = config.fromOwnership.mode();
         return StageResult.builder(recorder, session.auditContext())
-            .check(FromHeaderOwnedByAuthUserCheck.ID, config.fromOwnership.mode(),
+            .check(HeaderSectionWithinLimitCheck.ID, mode, () -> HeaderSectionWithinLimitCheck.check(session, section, gatewayMail))
+            .check(FromHeaderOwnedByAuthUserCheck.ID, mode,
                 () -> FromHeaderOwnedByAuthUserCheck.check(session, from,
                     address -> accounts.owns(session.authUser().orElseThrow(), address),
-                    config.ownershipExemptions::matchesAddress,
-                    config.gatewaysExempt() && !session.recipients().isEmpty()
-                        && session.recipients().stream().allMatch(recipient -> config.gatewayDomains.contains(recipient.domain())),
-                    config.fromOwnership))
+                    config.ownershipExemptions::matchesAddress, gatewayMail, config.fromOwnership))
+            .check(FromParsersAgreeCheck.ID, config.parsersAgree ? mode : Mode.OFF,
+                () -> FromParsersAgreeCheck.check(session, from, gatewayMail, config.fromOwnership))
             .build();
+    }
+
+    /** H1: how much of the client's header section {@link #atData} needs, at most. */
+    public int maxHeaderSection() {
+        return config.maxHeaderSection();
+    }
+
+    /** Whether {@link #atData} may read the header section at all. */
+    public boolean readsFromHeader() {
+        return config.readsFromHeader();
     }
 
     private boolean senderInLocalDomain(SessionSnapshot session) {

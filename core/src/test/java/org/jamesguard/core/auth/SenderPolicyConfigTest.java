@@ -38,6 +38,8 @@ class SenderPolicyConfigTest {
         assertThat(defaults.localIps).as("A4").isEqualTo(Mode.ENFORCE);
         assertThat(defaults.senderOwnership).as("A5").isEqualTo(Mode.ENFORCE);
         assertThat(defaults.fromOwnership).as("A6").isEqualTo(FromOwnershipMode.ENFORCE);
+        assertThat(defaults.maxHeaderSection).as("H1").isEqualTo(256 * 1024);
+        assertThat(defaults.parsersAgree).as("H2").isTrue();
         assertThat(defaults.ownershipExemptions.isEmpty()).as("A7").isTrue();
         assertThat(defaults.exemptGateways).as("A8").isTrue();
         assertThat(defaults.gatewayDomains).as("A8 domains").isEmpty();
@@ -73,6 +75,11 @@ class SenderPolicyConfigTest {
             read("<fromOwnership><mode>stamp-sender</mode></fromOwnership>", c -> c.fromOwnership, FromOwnershipMode.STAMP_SENDER),
             read("<fromOwnership><mode>report-only</mode></fromOwnership>", c -> c.fromOwnership, FromOwnershipMode.REPORT_ONLY),
             read("<fromOwnership><mode>off</mode></fromOwnership>", c -> c.fromOwnership, FromOwnershipMode.OFF),
+            read("<fromOwnership><maxHeaderSection>1m</maxHeaderSection></fromOwnership>", c -> c.maxHeaderSection, 1024 * 1024),
+            read("<fromOwnership><maxHeaderSection>64K</maxHeaderSection></fromOwnership>", c -> c.maxHeaderSection, 64 * 1024),
+            read("<fromOwnership><maxHeaderSection>8192</maxHeaderSection></fromOwnership>", c -> c.maxHeaderSection, 8192),
+            read("<fromOwnership><maxHeaderSection>16m</maxHeaderSection></fromOwnership>", c -> c.maxHeaderSection, 16 * 1024 * 1024),
+            read("<fromOwnership><parsersAgree>false</parsersAgree></fromOwnership>", c -> c.parsersAgree, false),
             read("<gateways><exempt>false</exempt></gateways>", c -> c.exemptGateways, false),
             read("<gateways><domains>Backup.Example., b\u00fccher.example</domains><domains>relay.example</domains></gateways>",
                 c -> c.gatewayDomains, Set.of("backup.example", "xn--bcher-kva.example", "relay.example")),
@@ -134,6 +141,16 @@ class SenderPolicyConfigTest {
             + "| <handler><fromOwnership><mode>: expected off, report-only, enforce or stamp-sender, got 'strict'",
         "<fromOwnership><mode></mode></fromOwnership>"
             + "| <handler><fromOwnership><mode>: is empty",
+        "<fromOwnership><maxHeaderSection>4k</maxHeaderSection></fromOwnership>"
+            + "| <handler><fromOwnership><maxHeaderSection>: expected a size from 8k to 16m (octets, or with k for KiB or m for MiB), got '4k'",
+        "<fromOwnership><maxHeaderSection>17m</maxHeaderSection></fromOwnership>"
+            + "| <handler><fromOwnership><maxHeaderSection>: expected a size from 8k to 16m (octets, or with k for KiB or m for MiB), got '17m'",
+        "<fromOwnership><maxHeaderSection>256 KB</maxHeaderSection></fromOwnership>"
+            + "| <handler><fromOwnership><maxHeaderSection>: expected a size from 8k to 16m (octets, or with k for KiB or m for MiB), got '256 KB'",
+        "<fromOwnership><maxHeaderSection>99999999999999999m</maxHeaderSection></fromOwnership>"
+            + "| <handler><fromOwnership><maxHeaderSection>: expected a size from 8k to 16m (octets, or with k for KiB or m for MiB), got '99999999999999999m'",
+        "<fromOwnership><parsersAgree>perhaps</parsersAgree></fromOwnership>"
+            + "| <handler><fromOwnership><parsersAgree>: expected true or false, got 'perhaps'",
         "<ownershipExemptions>news@example.com, 192.0.2.1</ownershipExemptions>"
             + "| <handler><ownershipExemptions>: '192.0.2.1' is not allowed here: this list takes addresses, *@domain and *@*.domain",
         "<ownershipExemptions>lists.example.com</ownershipExemptions>"
@@ -182,7 +199,7 @@ class SenderPolicyConfigTest {
         "<senderOwnership><exempt>true</exempt></senderOwnership>"
             + "| <handler><senderOwnership><exempt>: unknown element, expected one of <mode>",
         "<fromOwnership><stamp>true</stamp></fromOwnership>"
-            + "| <handler><fromOwnership><stamp>: unknown element, expected one of <mode>",
+            + "| <handler><fromOwnership><stamp>: unknown element, expected one of <mode>, <maxHeaderSection>, <parsersAgree>",
         "<gateways><domain>backup.example</domain></gateways>"
             + "| <handler><gateways><domain>: unknown element, expected one of <exempt>, <domains>",
         "<privilegedSenders><localPart>abuse</localPart></privilegedSenders>"

@@ -12,8 +12,7 @@ import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Header;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.StageResult;
-import org.jamesguard.core.auth.from.FromHeaderAnalysis;
-import org.jamesguard.core.auth.from.FromHeaderParser;
+import org.jamesguard.core.auth.from.ClientHeaderSection;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.net.NetworkClasses;
@@ -46,6 +45,8 @@ class SenderPolicyTest {
     private static final String A10 = "jamesguard_pop_before_smtp_";
     private static final String A5 = "jamesguard_sender_owned_by_auth_user_";
     private static final String A6 = "jamesguard_from_owned_by_auth_user_";
+    private static final String H1 = "jamesguard_header_section_within_limit_";
+    private static final String H2 = "jamesguard_from_parsers_agree_";
 
     @RegisterExtension
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
@@ -435,11 +436,11 @@ class SenderPolicyTest {
     class AtData {
         private final String ownFrom = "From: John <john@example.com>";
 
-        private Supplier<FromHeaderAnalysis> header(String field) {
-            return () -> FromHeaderParser.parse(field + "\r\nSubject: hi\r\n\r\nbody\r\n");
+        private Supplier<ClientHeaderSection> header(String field) {
+            return () -> ClientHeaderSection.complete(field + "\r\nSubject: hi\r\n\r\n", 262144);
         }
 
-        private Supplier<FromHeaderAnalysis> neverParsed() {
+        private Supplier<ClientHeaderSection> neverParsed() {
             return () -> {
                 throw new AssertionError("parsed the From header although the verdict does not depend on it");
             };
@@ -467,7 +468,7 @@ class SenderPolicyTest {
             StageResult result = policy().atData(johnTo("bob@example.org"), header("From: CEO <ceo@example.com>"));
 
             assertThat(result.decision()).hasToString("550 5.7.1 From: header address not owned by authenticated user");
-            assertThat(metrics.increments()).containsExactly(A6 + "reject");
+            assertThat(metrics.increments()).containsExactly(H1 + "pass", A6 + "reject");
         }
 
         @Test
@@ -484,7 +485,7 @@ class SenderPolicyTest {
 
             assertThat(result.decision()).hasToString(PROCEED);
             assertThat(result.headers()).containsExactly(Header.replacing("Sender", "john@example.com"));
-            assertThat(metrics.increments()).containsExactly(A6 + "warn");
+            assertThat(metrics.increments()).containsExactly(H1 + "pass", A6 + "warn", H2 + "pass");
         }
 
         @Test
@@ -542,7 +543,51 @@ class SenderPolicyTest {
             accounts.failWith(new IllegalStateException("CanSendFrom failed"));
 
             assertThat(policy().atData(johnTo("bob@example.org"), header(ownFrom)).decision()).hasToString(TEMPORARY_LOCAL_PROBLEM);
-            assertThat(metrics.increments()).containsExactly(A6 + "error");
+            assertThat(metrics.increments()).containsExactly(H1 + "pass", A6 + "error");
+        }
+
+        @Test
+        void h1AHeaderSectionThatGoesOnPastTheLimitIsRefused() {
+            StageResult result = policy().atData(johnTo("bob@example.org"),
+                () -> ClientHeaderSection.overLimit(ownFrom + "\r\nX-Padding: a\r\n", 262144));
+
+            assertThat(result.decision()).hasToString("552 5.3.4 Header section too long: it must end within 262144 octets");
+            assertThat(metrics.increments()).containsExactly(H1 + "reject");
+        }
+
+        @Test
+        void h1StampSenderRefusesToo() {
+            StageResult result = policy("<fromOwnership><mode>stamp-sender</mode></fromOwnership>")
+                .atData(johnTo("bob@example.org"), () -> ClientHeaderSection.overLimit(ownFrom + "\r\n", 262144));
+
+            assertThat(result.decision().refuses()).isTrue();
+        }
+
+        @Test
+        void h1ReportOnlyReportsAndGoesOn() {
+            StageResult result = policy("<fromOwnership><mode>report-only</mode></fromOwnership>")
+                .atData(johnTo("bob@example.org"), () -> ClientHeaderSection.overLimit(ownFrom + "\r\n", 262144));
+
+            assertThat(result.decision()).hasToString(PROCEED);
+            assertThat(result.headers()).containsExactly(
+                reportHeader("header-section-within-limit", "552 5.3.4 Header section too long: it must end within 262144 octets"));
+        }
+
+        @Test
+        void h2AFromAnotherParserReadsDifferentlyIsRefused() {
+            StageResult result = policy().atData(johnTo("bob@example.org"), header("From: J\u00f6rg <john@example.com>"));
+
+            assertThat(result.decision()).hasToString("550 5.7.1 From: header refused: mail programs read different addresses in it");
+            assertThat(metrics.increments()).containsExactly(H1 + "pass", A6 + "pass", H2 + "reject");
+        }
+
+        @Test
+        void h2CanBeTurnedOff() {
+            StageResult result = policy("<fromOwnership><parsersAgree>false</parsersAgree></fromOwnership>")
+                .atData(johnTo("bob@example.org"), header("From: J\u00f6rg <john@example.com>"));
+
+            assertThat(result.decision()).hasToString(PROCEED);
+            assertThat(metrics.increments()).containsExactly(H1 + "pass", A6 + "pass");
         }
     }
 }

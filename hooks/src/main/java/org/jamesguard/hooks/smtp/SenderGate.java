@@ -1,11 +1,7 @@
 package org.jamesguard.hooks.smtp;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -14,8 +10,14 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.ExtensibleHandler;
+import org.apache.james.protocols.api.handler.LineHandler;
+import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.core.DataLineFilter;
+import org.apache.james.protocols.smtp.core.ReceivedDataLineFilter;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.MessageHook;
@@ -26,12 +28,13 @@ import org.jamesguard.core.auth.LocalAccounts;
 import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.auth.SenderPolicy;
 import org.jamesguard.core.auth.SenderPolicyConfig;
-import org.jamesguard.core.auth.from.FromHeaderParser;
 import org.jamesguard.core.net.NetworkClasses;
 
 /**
- * SPEC A1–A10: who must authenticate, which return-path (MAIL, RCPT) and which From: (end of DATA) an
- * account may use, POP-before-SMTP. Works on listeners without AUTH too.
+ * SPEC A1–A10, H1, H2: who must authenticate, which return-path (MAIL, RCPT) and which From: (end of DATA)
+ * an account may use, POP-before-SMTP. Works on listeners without AUTH too. It must see the DATA lines
+ * before James's Received filter (James appends its core handlers after every {@code <handler>}, so only
+ * a filter named explicitly ahead of it could come first), to read the header section as the client sent it.
  * <pre>{@code
  * <handler class="org.jamesguard.hooks.smtp.SenderGate">
  *   <fromOwnership><mode>stamp-sender</mode></fromOwnership>
@@ -39,9 +42,7 @@ import org.jamesguard.core.net.NetworkClasses;
  * }</pre>
  * The elements are those of {@link SenderPolicyConfig}.
  */
-public class SenderGate implements MailHook, RcptHook, MessageHook {
-    /** The From: check reads at most this much of the header section, as the client sent it. */
-    static final int MAX_HEADER_SECTION = 256 * 1024;
+public class SenderGate implements MailHook, RcptHook, MessageHook, DataLineFilter, ExtensibleHandler {
     private static final SessionHeaders HEADERS = new SessionHeaders("sender-gate");
 
     private final LocalAccounts accounts;
@@ -87,43 +88,35 @@ public class SenderGate implements MailHook, RcptHook, MessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
         HookResult result = HEADERS.reply(session, policy.atData(SmtpSessions.snapshot(session, trusted),
-            () -> FromHeaderParser.parse(readHeaderSection(mail))), State.Transaction);
+            () -> ClientHeaderCapture.of(session)), State.Transaction);
         return result == HookResult.DECLINED ? HEADERS.writeTo(session) : result;
     }
 
-    /**
-     * The header section as received: the parser must see folding, line ends and duplicates itself. Stops
-     * after the first empty line; a section longer than the cap is passed truncated, and the parser
-     * refuses its overlong or unterminated lines.
-     */
-    static String readHeaderSection(MailEnvelope mail) {
-        try (InputStream in = mail.getMessageInputStream()) {
-            byte[] section = new byte[Math.min(4096, MAX_HEADER_SECTION)];
-            int length = 0;
-            // as if after a line end, so an empty first line ends an empty header section
-            int before = -1;
-            int previous = '\n';
-            while (length < MAX_HEADER_SECTION) {
-                if (length == section.length) {
-                    section = Arrays.copyOf(section, Math.min(MAX_HEADER_SECTION, section.length * 2));
-                }
-                int read = in.read(section, length, section.length - length);
-                if (read < 0) {
-                    break;
-                }
-                for (int i = length; i < length + read; i++) {
-                    int current = section[i];
-                    if (current == '\n' && (previous == '\n' || previous == '\r' && before == '\n')) {
-                        return new String(section, 0, i + 1, StandardCharsets.UTF_8);
-                    }
-                    before = previous;
-                    previous = current;
-                }
-                length += read;
+    /** Captures the client's header section before James's own line filters touch it; see {@link ClientHeaderCapture}. */
+    @Override
+    public Response onLine(SMTPSession session, byte[] line, LineHandler<SMTPSession> next) {
+        if (session.getUsername() != null && policy.readsFromHeader()) {
+            ClientHeaderCapture.onLine(session, line, policy.maxHeaderSection());
+        }
+        return next.onLine(session, line);
+    }
+
+    @Override
+    public List<Class<?>> getMarkerInterfaces() {
+        return List.of(DataLineFilter.class);
+    }
+
+    /** Fails the start when a Received filter runs first: the capture would then see James's field. */
+    @Override
+    public void wireExtensions(Class<?> interfaceName, List<?> extensions) throws WiringException {
+        for (Object filter : extensions) {
+            if (filter == this) {
+                return;
             }
-            return new String(section, 0, length, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the message", e);
+            if (filter instanceof ReceivedDataLineFilter) {
+                throw new WiringException(getClass().getName() + " must come before " + ReceivedDataLineFilter.class.getName()
+                    + " in the <handlerchain>: it reads the header section as the client sent it, before James adds its Received field");
+            }
         }
     }
 }

@@ -11,30 +11,45 @@ import org.jamesguard.core.net.EmailAddress;
 /**
  * What {@link FromHeaderParser} found: either a rejection, or the non-empty list of every address
  * the strict or the display view revealed (domains as lower-case A-labels), without duplicates, in
- * order of appearance. A rejected analysis has no addresses.
+ * order of appearance. An accepted analysis also keeps the field's unfolded value and the mailboxes
+ * of the strict view alone, for comparison with other parsers. A rejected analysis has no addresses.
  */
 public final class FromHeaderAnalysis {
     private final List<EmailAddress> addresses;
+    private final List<EmailAddress> mailboxes;
+    private final String value;
     private final String rejection;
 
-    private FromHeaderAnalysis(List<EmailAddress> addresses, String rejection) {
+    private FromHeaderAnalysis(List<EmailAddress> addresses, List<EmailAddress> mailboxes, String value, String rejection) {
         this.addresses = addresses;
+        this.mailboxes = mailboxes;
+        this.value = value;
         this.rejection = rejection;
     }
 
-    static FromHeaderAnalysis accepted(Collection<EmailAddress> addresses) {
-        if (addresses.isEmpty()) {
+    static FromHeaderAnalysis accepted(String value, Collection<EmailAddress> mailboxes, Collection<EmailAddress> addresses) {
+        if (addresses.isEmpty() || mailboxes.isEmpty()) {
             throw new IllegalArgumentException("an accepted From header has at least one address");
         }
-        return new FromHeaderAnalysis(List.copyOf(addresses), null);
+        return new FromHeaderAnalysis(List.copyOf(addresses), List.copyOf(mailboxes), Objects.requireNonNull(value, "value"), null);
     }
 
     static FromHeaderAnalysis rejected(String reason) {
-        return new FromHeaderAnalysis(List.of(), Objects.requireNonNull(reason, "reason"));
+        return new FromHeaderAnalysis(List.of(), List.of(), null, Objects.requireNonNull(reason, "reason"));
     }
 
     public List<EmailAddress> addresses() {
         return addresses;
+    }
+
+    /** The mailboxes of the {@code mailbox-list} itself (no display-name or comment text); empty when rejected. */
+    public List<EmailAddress> mailboxes() {
+        return mailboxes;
+    }
+
+    /** The unfolded field value as the client wrote it; empty when rejected. */
+    public Optional<String> value() {
+        return Optional.ofNullable(value);
     }
 
     /** A short reason, fit for a log line, when the header is refused whoever the account is. */
@@ -60,12 +75,13 @@ public final class FromHeaderAnalysis {
     @Override
     public boolean equals(Object o) {
         return o instanceof FromHeaderAnalysis && ((FromHeaderAnalysis) o).addresses.equals(addresses)
+            && ((FromHeaderAnalysis) o).mailboxes.equals(mailboxes) && Objects.equals(((FromHeaderAnalysis) o).value, value)
             && Objects.equals(((FromHeaderAnalysis) o).rejection, rejection);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(addresses, rejection);
+        return Objects.hash(addresses, mailboxes, value, rejection);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.jamesguard.core.auth.from;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,8 +21,9 @@ import org.jamesguard.core.net.EmailAddress;
  * {@code new String(bytes, StandardCharsets.UTF_8)} does; such a replacement is refused. Nothing may
  * be unfolded, re-encoded, re-ordered or dropped, and line endings must be left as received: bare CR
  * and LF, {@code From :}, odd-case {@code FROM:} and duplicate fields are detected here and only
- * here. A header added by the server in front (such as {@code Received:}) does no harm if it ends in
- * CRLF. Do not rebuild the text from a parsed {@code MimeMessage}, which has already unfolded,
+ * here. Pass nothing the server added in front (such as its {@code Received:} field): a client section
+ * opening with a continuation line would fold into it and pass unseen (see {@link ClientHeaderSection}).
+ * Do not rebuild the text from a parsed {@code MimeMessage}, which has already unfolded,
  * decoded and merged fields.
  */
 public final class FromHeaderParser {
@@ -36,9 +38,10 @@ public final class FromHeaderParser {
                 throw new Refusal("8-bit text in From that is not UTF-8");
             }
             Characters.requireVisible(value, "From");
-            Set<EmailAddress> addresses = new LinkedHashSet<>(MailboxListParser.parse(value));
+            List<EmailAddress> mailboxes = MailboxListParser.parse(value);
+            Set<EmailAddress> addresses = new LinkedHashSet<>(mailboxes);
             addresses.addAll(DisplayView.addresses(value));
-            return FromHeaderAnalysis.accepted(addresses);
+            return FromHeaderAnalysis.accepted(value, mailboxes, addresses);
         } catch (Refusal refusal) {
             return FromHeaderAnalysis.rejected(refusal.getMessage());
         }

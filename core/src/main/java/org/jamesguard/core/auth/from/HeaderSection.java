@@ -7,7 +7,8 @@ import java.util.List;
  * Finds the one From field of a raw header section. Anything that makes the section's line or field
  * structure depend on the parser is refused before any address is read: a parser that splits lines
  * on bare LF, or ends the section at a whitespace-only line, or accepts {@code From :}, sees
- * different fields than one that does not.
+ * different fields than one that does not. A NUL anywhere ends the string for C-based readers, which
+ * would then see a different rest of the section.
  */
 final class HeaderSection {
     /** RFC 5322 section 2.1.1; longer lines get split by some relays, which can turn text into a field. */
@@ -33,6 +34,9 @@ final class HeaderSection {
             start = end + 2;
             if (line.isEmpty()) {
                 break;
+            }
+            if (line.indexOf('\0') >= 0) {
+                throw new Refusal("NUL in the header section");
             }
             if (octets(line) > MAX_LINE_OCTETS) {
                 throw new Refusal("header line longer than " + MAX_LINE_OCTETS + " octets");
