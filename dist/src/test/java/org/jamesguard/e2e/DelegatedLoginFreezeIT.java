@@ -159,22 +159,10 @@ class DelegatedLoginFreezeIT {
 
     /** The tagged reply (without its tag) to {@code AUTHENTICATE PLAIN} with {@code authzid NUL authcid NUL password}. */
     private static String imapAuthenticatePlain(String authorizationId, String user, String password) {
-        IMAPClient client = new IMAPClient();
-        client.setDefaultTimeout((int) TIMEOUT.toMillis());
-        try {
-            client.connect("127.0.0.1", james.port(JamesExtension.IMAP));
-            try {
-                assertThat(client.sendCommand("AUTHENTICATE PLAIN")).isEqualTo(IMAPReply.CONT);
-                String response = authorizationId + "\0" + user + "\0" + password;
-                client.sendData(Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8)));
-                String[] lines = client.getReplyStrings();
-                String tagged = lines[lines.length - 1];
-                return tagged.substring(tagged.indexOf(' ') + 1);
-            } finally {
-                client.disconnect();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return james.imapReply(new IMAPClient(), client -> {
+            assertThat(client.sendCommand("AUTHENTICATE PLAIN")).isEqualTo(IMAPReply.CONT);
+            String response = authorizationId + "\0" + user + "\0" + password;
+            client.sendData(Base64.getEncoder().encodeToString(response.getBytes(StandardCharsets.UTF_8)));
+        });
     }
 }

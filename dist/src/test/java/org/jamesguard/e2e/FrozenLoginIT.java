@@ -24,7 +24,6 @@ import org.apache.commons.net.pop3.POP3Client;
 import org.awaitility.Awaitility;
 import org.jamesguard.harness.FreePorts;
 import org.jamesguard.harness.JamesExtension;
-import org.jamesguard.harness.JamesHome;
 import org.jamesguard.harness.Messages;
 import org.jamesguard.harness.SmtpClient;
 import org.junit.jupiter.api.Test;
@@ -59,12 +58,7 @@ class FrozenLoginIT {
     static JamesExtension james = JamesExtension.builder()
         .conf(conf -> {
             jmapPort = FreePorts.next();
-            conf.property("jmap.properties", "enabled", "true");
-            conf.property("jmap.properties", "jmap.port", String.valueOf(jmapPort));
-            conf.property("jmap.properties", "url.prefix", "http://127.0.0.1:" + jmapPort);
-            conf.property("jmap.properties", "tls.keystoreURL", "file://conf/keystore");
-            conf.property("jmap.properties", "tls.keystoreType", "PKCS12");
-            conf.property("jmap.properties", "tls.secret", JamesHome.KEYSTORE_SECRET);
+            conf.jmap(jmapPort);
             // the X-User strategy trusts an authenticating proxy in front of James: one more way in
             conf.property("jmap.properties", "authentication.strategy.rfc8621", "org.jamesguard.hooks.jmap.GuardBasicAuthenticationStrategy,"
                 + "org.jamesguard.hooks.jmap.GuardJwtAuthenticationStrategy,org.jamesguard.hooks.jmap.GuardXUserAuthenticationStrategy");
@@ -183,42 +177,18 @@ class FrozenLoginIT {
 
     /** The tagged reply to {@code LOGIN}, without its tag. */
     private static String imapLogin(String user, String password) {
-        return imap(new IMAPClient(), client -> {
-            client.login(user, password);
-            return client;
-        });
+        return james.imapReply(new IMAPClient(), client -> client.login(user, password));
     }
 
     /** The tagged reply to {@code AUTHENTICATE PLAIN} (the credentials after the server's continuation). */
     private static String imapAuthenticatePlain(String user, String password) {
-        return imap(new AuthenticatingIMAPClient(), client -> {
+        return james.imapReply(new AuthenticatingIMAPClient(), client -> {
             try {
                 ((AuthenticatingIMAPClient) client).authenticate(AuthenticatingIMAPClient.AUTH_METHOD.PLAIN, user, password);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
-            return client;
         });
-    }
-
-    private static String imap(IMAPClient client, ImapDialogue dialogue) {
-        client.setDefaultTimeout((int) TIMEOUT.toMillis());
-        try {
-            client.connect("127.0.0.1", james.port(JamesExtension.IMAP));
-            try {
-                String[] lines = dialogue.run(client).getReplyStrings();
-                String tagged = lines[lines.length - 1];
-                return tagged.substring(tagged.indexOf(' ') + 1);
-            } finally {
-                client.disconnect();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private interface ImapDialogue {
-        IMAPClient run(IMAPClient client) throws IOException;
     }
 
     /** The reply to {@code PASS} (after {@code USER}). */

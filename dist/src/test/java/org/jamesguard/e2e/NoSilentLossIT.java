@@ -21,7 +21,6 @@ import org.awaitility.Awaitility;
 import org.jamesguard.harness.ConfDir;
 import org.jamesguard.harness.FreePorts;
 import org.jamesguard.harness.JamesExtension;
-import org.jamesguard.harness.JamesHome;
 import org.jamesguard.harness.Messages;
 import org.jamesguard.harness.SmtpClient;
 import org.junit.jupiter.api.Test;
@@ -55,12 +54,7 @@ class NoSilentLossIT {
     static JamesExtension james = JamesExtension.builder()
         .conf(conf -> {
             jmapPort = FreePorts.next();
-            conf.property("jmap.properties", "enabled", "true");
-            conf.property("jmap.properties", "jmap.port", String.valueOf(jmapPort));
-            conf.property("jmap.properties", "url.prefix", "http://127.0.0.1:" + jmapPort);
-            conf.property("jmap.properties", "tls.keystoreURL", "file://conf/keystore");
-            conf.property("jmap.properties", "tls.keystoreType", "PKCS12");
-            conf.property("jmap.properties", "tls.secret", JamesHome.KEYSTORE_SECRET);
+            conf.jmap(jmapPort);
         })
         // one message per hour, whatever address James gives JMAP mail; no freeze, so the sender can read the bounce
         .xml("jamesguard.xml", document -> {

@@ -199,24 +199,12 @@ class OauthLoginGateIT {
      * after the server's {@code +} when not null.
      */
     private static String imapAuthenticate(String arguments, String continuation) {
-        IMAPClient client = new IMAPClient();
-        client.setDefaultTimeout((int) TIMEOUT.toMillis());
-        try {
-            client.connect("127.0.0.1", james.port(IMAP));
-            try {
-                int code = client.sendCommand("AUTHENTICATE", arguments);
-                if (continuation != null) {
-                    assertThat(code).as("continuation request").isEqualTo(IMAPReply.CONT);
-                    client.sendData(continuation);
-                }
-                String[] lines = client.getReplyStrings();
-                String tagged = lines[lines.length - 1];
-                return tagged.substring(tagged.indexOf(' ') + 1);
-            } finally {
-                client.disconnect();
+        return james.imapReply(new IMAPClient(), client -> {
+            int code = client.sendCommand("AUTHENTICATE", arguments);
+            if (continuation != null) {
+                assertThat(code).as("continuation request").isEqualTo(IMAPReply.CONT);
+                client.sendData(continuation);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

@@ -59,6 +59,16 @@ public final class ConfDir {
         }
     }
 
+    /** JMAP on {@code port} of 127.0.0.1, with the home's keystore, as James's sample would have it. */
+    public void jmap(int port) {
+        property("jmap.properties", "enabled", "true");
+        property("jmap.properties", "jmap.port", String.valueOf(port));
+        property("jmap.properties", "url.prefix", "http://127.0.0.1:" + port);
+        property("jmap.properties", "tls.keystoreURL", "file://conf/keystore");
+        property("jmap.properties", "tls.keystoreType", "PKCS12");
+        property("jmap.properties", "tls.secret", JamesHome.KEYSTORE_SECRET);
+    }
+
     /** Sets {@code key=value} in a properties file, replacing an existing line for the key. */
     public void property(String name, String key, String value) {
         Map<String, String> lines = new LinkedHashMap<>();

@@ -191,6 +191,11 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         return Mailbox.imap(home.port(IMAP), user, password);
     }
 
+    /** The tagged reply, without its tag, to the last command {@code dialogue} sends on a new IMAP connection. */
+    public String imapReply(org.apache.commons.net.imap.IMAPClient client, ImapExchange.Dialogue dialogue) {
+        return ImapExchange.taggedReply(home.port(IMAP), client, dialogue);
+    }
+
     public Mailbox pop3(String user, String password) {
         return Mailbox.pop3(home.port(POP3), user, password);
     }
