@@ -34,13 +34,16 @@ import io.restassured.specification.RequestSpecification;
 /**
  * {@link GuardRoutes} on a {@link WebAdminServer} at a random port, as James's own route tests start theirs, over
  * the real core services: memory stores (or {@link UnavailableStores}), a {@link MutableClock}, James's memory
- * users repository with virtual hosting in {@value #DOMAIN}, and the listener files {@code GET /guard/config} reads.
+ * users repository with virtual hosting in {@value #DOMAIN} (alice, bob and postmaster), and the listener files
+ * {@code GET /guard/config} reads.
  */
 final class RoutesFixture implements AutoCloseable {
     static final String DOMAIN = "example.com";
     static final String ALICE = "alice@" + DOMAIN;
     static final String BOB = "bob@" + DOMAIN;
+    static final String POSTMASTER = "postmaster@" + DOMAIN;
 
+    private final Stores stores;
     private final HijackFixture hijack;
     private final DynamicScreen screen;
     private final WebAdminServer server;
@@ -48,7 +51,7 @@ final class RoutesFixture implements AutoCloseable {
     private RoutesFixture(Builder builder) throws Exception {
         String jamesguardXml = "<jamesguard>" + builder.settingsXml + "<hijack>" + builder.hijackXml + "</hijack></jamesguard>";
         GuardSettings settings = GuardSettings.parse(XmlConfigs.parse(jamesguardXml));
-        Stores stores = builder.stores;
+        stores = builder.stores;
         hijack = HijackFixture.builder().hijack(builder.hijackXml).storeFailurePolicy(settings.store().failurePolicy())
             .globalReportOnly(settings.reportOnly()).counterStore(stores.counters()).distinctStore(stores.distinct())
             .freezeStore(stores.freezes()).tokenStore(stores.tokens()).build();
@@ -80,6 +83,7 @@ final class RoutesFixture implements AutoCloseable {
         MemoryUsersRepository users = MemoryUsersRepository.withVirtualHosting(domains);
         users.addUser(Username.of(ALICE), "secret");
         users.addUser(Username.of(BOB), "secret");
+        users.addUser(Username.of(POSTMASTER), "secret");
         return users;
     }
 
@@ -109,6 +113,7 @@ final class RoutesFixture implements AutoCloseable {
     @Override
     public void close() {
         server.destroy();
+        stores.close();
     }
 
     static final class Builder {
