@@ -84,6 +84,7 @@ final class RequestParameters {
             MismatchedInputException mismatch = (MismatchedInputException) e;
             String field = mismatch.getPath().stream().map(JsonMappingException.Reference::getFieldName)
                 .filter(Objects::nonNull).collect(Collectors.joining("."));
+            // every field of our request bodies is a string
             return field.isEmpty() ? "expected a JSON object" : field + ": expected a string";
         }
         if (e instanceof JsonProcessingException && !(e instanceof JsonMappingException)) {
