@@ -43,7 +43,6 @@ public class ScreenRoutes {
     static final String SCREEN = GuardRoutes.BASE_PATH + "/screen";
     static final Duration DEFAULT_DURATION = Duration.ofMinutes(60);
     /** Far below what an expiry can hold (a longer one answered 500); a block for good belongs in a firewall. */
-    static final Duration MAX_DURATION = Duration.ofDays(3650);
 
     private final DynamicScreen screen;
     private final TrustedNetworks trusted;
@@ -129,10 +128,6 @@ public class ScreenRoutes {
                 this.duration = duration == null ? DEFAULT_DURATION : Durations.parse(duration);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("duration: " + e.getMessage());
-            }
-            if (this.duration.compareTo(MAX_DURATION) > 0) {
-                throw new IllegalArgumentException("duration: expected at most " + Durations.format(MAX_DURATION) + ", got '"
-                    + duration + "'");
             }
             this.reason = reason == null || reason.isBlank() ? "added by an administrator" : reason;
         }
