@@ -1,6 +1,5 @@
 package org.jamesguard.hooks.smtp;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,6 @@ import org.jamesguard.core.Header;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.dns.DnsVerifier;
-import org.jamesguard.core.rdns.AuthenticationResults;
 import org.jamesguard.core.rdns.ReverseLookupConfig;
 import org.jamesguard.core.rdns.ReverseLookupPolicy;
 import org.jamesguard.core.rdns.ReverseLookupSession;
@@ -50,10 +48,9 @@ import com.google.common.collect.ImmutableList;
  * gate tells it what the client sends. A command whose checks need answers not yet in is held
  * ({@link InputHold}) and runs once they are; the hooks then read finished lookups and never wait, so no DNS
  * answer ever blocks the event loop. At the end of DATA, the message gets the {@code Authentication-Results}
- * iprev field and the warnings, after losing any copies a client planted: fields claiming our host (the
- * listener's helloName), and every copy of the warning header, which names no host and is ours alone.
- * Trusted clients keep theirs. This happens in a {@link JamesMessageHook}, after every {@code MessageHook}
- * read the message exactly as received: once its header is changed, James serializes the message anew.
+ * iprev field and the warnings, after losing any copies a client planted ({@link PlantedFields}); trusted
+ * clients keep theirs. This happens in a {@link JamesMessageHook}, after every {@code MessageHook} read the
+ * message exactly as received: once its header is changed, James serializes the message anew.
  */
 public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHandler<SMTPSession>, HeloHook, MailHook,
     JamesMessageHook {
@@ -120,7 +117,7 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
         try {
             MimeMessage message = mail.getMessage();
             if (!snapshot.trusted()) {
-                removePlantedFields(message, host);
+                PlantedFields.remove(message, policy.warningHeader(), host);
             }
             for (Header field : lookups(session).messageFields(snapshot, host)) {
                 if (field.replacesExisting()) {
@@ -133,23 +130,6 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
             throw new IllegalStateException("cannot write the reverse-lookup fields into the message", e);
         }
         return HookResult.DECLINED;
-    }
-
-    /** Touches the message only when there is something to remove: any change has James serialize it anew. */
-    private void removePlantedFields(MimeMessage message, String host) throws MessagingException {
-        if (message.getHeader(policy.warningHeader()) != null) {
-            message.removeHeader(policy.warningHeader());
-        }
-        String[] results = message.getHeader(AuthenticationResults.NAME);
-        if (results == null || Arrays.stream(results).noneMatch(value -> AuthenticationResults.claims(value, host))) {
-            return;
-        }
-        message.removeHeader(AuthenticationResults.NAME);
-        for (String value : results) {
-            if (!AuthenticationResults.claims(value, host)) {
-                message.addHeader(AuthenticationResults.NAME, value);
-            }
-        }
     }
 
     /** Made at connect; created anew (with no client lookup) only should James have dropped it. */
