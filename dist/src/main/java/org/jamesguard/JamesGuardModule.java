@@ -22,6 +22,7 @@ import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.jamesguard.core.DecisionRecorder;
+import org.jamesguard.core.GuardClock;
 import org.jamesguard.core.GuardMetrics;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.auth.AccountGate;
@@ -110,9 +111,24 @@ public class JamesGuardModule extends AbstractModule {
         return new NetworkClasses(IpMatcher.of(own).plus(settings.serverAddresses()), settings.lanIps());
     }
 
+    /**
+     * James's clock; movable only in a JVM started with {@code -Djamesguard.testing.clock=true}, which the test harness
+     * sets. Then WebAdmin's {@code TestClockRoutes} moves it, and an administrator must hear of it.
+     */
     @Provides
     @Singleton
-    DecisionRecorder decisionRecorder(GuardMetrics metrics, GuardSettings settings, Clock clock) {
+    GuardClock guardClock(Clock james) {
+        GuardClock clock = GuardClock.of(james);
+        if (clock.movable()) {
+            LOGGER.warn("James Guard's clock can be moved forward over WebAdmin (-D{}=true): for tests only, never in production."
+                + " Freezes, unfreeze tokens and screen entries expire when a test says so", GuardClock.TEST_PROPERTY);
+        }
+        return clock;
+    }
+
+    @Provides
+    @Singleton
+    DecisionRecorder decisionRecorder(GuardMetrics metrics, GuardSettings settings, GuardClock clock) {
         return new DecisionRecorder(metrics, settings.store().failurePolicy(), settings.reportOnly(), clock);
     }
 
@@ -189,7 +205,7 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     FreezeService freezeService(FreezeStore freezes, TokenStore tokens, HijackCounters counters, UnfreezeTokens signer,
-                                FreezeNotifier notifier, GuardSettings settings, AccountAddresses addresses, Clock clock,
+                                FreezeNotifier notifier, GuardSettings settings, AccountAddresses addresses, GuardClock clock,
                                 GuardMetrics metrics) {
         FreezeService service = new FreezeService(freezes, tokens, counters, signer, notifier, settings.hijack(), addresses, clock);
         metrics.gauge(GuardMetrics.PREFIX + "frozen_accounts", whileReachable(() -> freezes.list().size()));
@@ -201,7 +217,7 @@ public class JamesGuardModule extends AbstractModule {
     @Provides
     @Singleton
     HijackPolicy hijackPolicy(GuardSettings settings, NetworkClasses network, HijackCounters counters, FreezeService freezes,
-                              FrozenAccounts frozen, DecisionRecorder recorder, AccountAddresses addresses, Clock clock) {
+                              FrozenAccounts frozen, DecisionRecorder recorder, AccountAddresses addresses, GuardClock clock) {
         return new HijackPolicy(settings.hijack(), network, counters, freezes, frozen, recorder, addresses, clock);
     }
 
@@ -250,7 +266,7 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DynamicScreen dynamicScreen(ScreenStore store, GuardSettings settings, Clock clock, GuardMetrics metrics) {
+    DynamicScreen dynamicScreen(ScreenStore store, GuardSettings settings, GuardClock clock, GuardMetrics metrics) {
         DynamicScreen screen = new DynamicScreen(store, settings.clientNetworks(), clock);
         metrics.gauge(GuardMetrics.PREFIX + "screened_ips", whileReachable(() -> screen.list().size()));
         return screen;

@@ -55,9 +55,7 @@ public final class Demo {
         USERS.forEach(webAdmin::createUser);
         System.out.println(banner(home));
         System.out.flush();
-        while (james.isAlive()) {
-            Thread.sleep(500);
-        }
+        james.awaitExit();
         System.err.println("James stopped; its log: " + james.logFile());
         System.exit(1);
     }

@@ -80,6 +80,11 @@ class ConfigurationValidationIT {
             Arguments.of("resolver named by host name",
                 jamesGuardXml("<dns><server>resolver.example.com</server></dns>"),
                 "jamesguard.xml: <jamesguard><dns><server>: expected an IP address with an optional port, got 'resolver.example.com'"),
+            Arguments.of("test clock outside tests",
+                (Consumer<ConfDir>) conf -> conf.property("webadmin.properties", "extensions.routes",
+                    ConfDir.propertyValue(conf.read("webadmin.properties"), "extensions.routes") + ",org.jamesguard.webadmin.TestClockRoutes"),
+                "org.jamesguard.webadmin.TestClockRoutes moves James Guard's clock and is for tests only: remove it from"
+                    + " webadmin.properties' extensions.routes"),
             Arguments.of("unknown reverse-lookup mode",
                 handler("org.jamesguard.hooks.smtp.ReverseLookupGate", "<ptr><exists><mode>strict</mode></exists></ptr>"),
                 "<handler class=\"org.jamesguard.hooks.smtp.ReverseLookupGate\"><ptr><exists><mode>: "

@@ -16,18 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import javax.mail.internet.MimeMessage;
 
-import org.awaitility.Awaitility;
 import org.jamesguard.harness.JamesExtension;
 import org.jamesguard.harness.Messages;
 import org.jamesguard.harness.SmtpClient;
-import org.jamesguard.harness.SmtpReply;
 import org.jamesguard.testing.dns.TestDnsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,8 +30,8 @@ import org.xbill.DNS.Type;
 /**
  * SPEC B1–B13 at their defaults, against a real James: failed checks only add their warning header, every
  * message of an outside session carries the RFC 8601 iprev result, planted copies of both are removed,
- * and no DNS answer ever holds up the event loop. The MX listener runs on one event-loop thread, so a
- * hook that waited for DNS would stall every session.
+ * and pipelined commands wait for their lookups. That no DNS answer holds up the event loop is
+ * {@link DnsNeverHoldsTheEventLoopIT}'s to prove.
  */
 class ReverseLookupReportingIT {
     private static final String HOST = "mx.example.test";
@@ -222,46 +216,6 @@ class ReverseLookupReportingIT {
         }
         assertThat(james.imap(ALICE, PASSWORD).awaitSubject("pipelined").getHeader(RESULTS))
             .containsExactly(HOST + "; iprev=pass policy.iprev=127.0.0.67");
-    }
-
-    /**
-     * The issue's proof that no hook blocks the event loop: sessions whose MAIL waits 2 s for DNS hold
-     * the listener's only event-loop thread's attention for none of it.
-     */
-    @Test
-    void aTrustedSessionCompletesWhileOtherSessionsWaitForSlowDns() throws Exception {
-        dns.delayAll(Duration.ofSeconds(2));
-        List<String> waiting = List.of("127.0.0.70", "127.0.0.71", "127.0.0.72", "127.0.0.73");
-        ExecutorService clients = Executors.newFixedThreadPool(waiting.size());
-        try {
-            List<CompletableFuture<SmtpReply>> held = new ArrayList<>();
-            for (String ip : waiting) {
-                held.add(CompletableFuture.supplyAsync(() -> {
-                    try (SmtpClient client = james.smtp(MX, ip)) {
-                        client.ehlo("slow" + ip.substring(ip.lastIndexOf('.') + 1) + ".example.net");
-                        return client.mailFrom("someone@slow-" + ip.substring(ip.lastIndexOf('.') + 1) + ".example.org");
-                    }
-                }, clients));
-            }
-            Awaitility.await("every waiting session's MAIL is held for its sender domain").atMost(Duration.ofSeconds(10))
-                .until(() -> waiting.stream().allMatch(ip ->
-                    dns.queryCount("slow-" + ip.substring(ip.lastIndexOf('.') + 1) + ".example.org", Type.MX) > 0));
-
-            long start = System.nanoTime();
-            try (SmtpClient trusted = james.smtp(MX, "127.0.0.1")) {
-                trusted.ehlo("relay.internal");
-                assertThat(trusted.send("someone@example.org", ALICE, Messages.simple("someone@example.org", ALICE, "meanwhile")))
-                    .hasToString("250 2.6.0 Message received");
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-
-            assertThat(elapsed).as("a full transaction while DNS answers take 2 s").isLessThan(Duration.ofMillis(1500));
-            for (CompletableFuture<SmtpReply> reply : held) {
-                assertThat(reply.get(30, TimeUnit.SECONDS).code()).as("the held MAIL is answered once DNS is").isEqualTo(250);
-            }
-        } finally {
-            clients.shutdownNow();
-        }
     }
 
     private static String planted(String from, String subject) {

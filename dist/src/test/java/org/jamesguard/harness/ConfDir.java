@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -83,6 +84,17 @@ public final class ConfDir {
         }
         lines.put(key, key + "=" + value);
         write(name, String.join("\n", lines.values()) + "\n");
+    }
+
+    /** The value of {@code key} in the text of a properties file. */
+    public static String propertyValue(String properties, String key) {
+        Properties parsed = new Properties();
+        try {
+            parsed.load(new StringReader(properties));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.ofNullable(parsed.getProperty(key)).orElseThrow(() -> new IllegalArgumentException("no " + key));
     }
 
     public void xml(String name, Consumer<Document> edit) {

@@ -3,12 +3,14 @@ package org.jamesguard.harness;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.jamesguard.core.GuardClock;
 import org.jamesguard.core.config.GuardSettings;
 import org.jamesguard.testing.dns.TestDnsServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -40,6 +42,9 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
     public static final String IMAP = "imap";
     public static final String POP3 = "pop3";
     public static final String DOMAIN = "example.test";
+    // named, not loaded: James's WebAdmin classes are not on the tests' class path
+    private static final String TEST_CLOCK_ROUTES = "org.jamesguard.webadmin.TestClockRoutes";
+    private static final String TEST_CLOCK_PATH = "/guard/testing/clock";
 
     private final String name;
     private final List<Consumer<ConfDir>> edits;
@@ -211,6 +216,12 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         return client;
     }
 
+    /** Moves James Guard's clock forward (see {@link Builder#testClock}) and returns the time it shows now. */
+    public Instant advanceClock(Duration amount) {
+        return Instant.parse(webAdmin().post(TEST_CLOCK_PATH + "?advance=" + amount, "").expect(200).json()
+            .get("now").asText());
+    }
+
     public String log() {
         return server.log();
     }
@@ -317,6 +328,18 @@ public final class JamesExtension implements BeforeAllCallback, BeforeEachCallba
         /** Adds a JVM option to {@link JamesServer#QUICK_START} (or to those of {@link #jvmOptions}). */
         public Builder jvmArg(String arg) {
             jvmArgs.add(arg);
+            return this;
+        }
+
+        /**
+         * James Guard's clock moves forward when the test says so ({@link JamesExtension#advanceClock}), so freezes,
+         * tokens and screen entries expire without waiting: James runs with {@code -Djamesguard.testing.clock=true}
+         * and WebAdmin's {@code TestClockRoutes}. The SMTP and POP3 hooks' own windows keep James's clock.
+         */
+        public Builder testClock() {
+            jvmArgs.add("-D" + GuardClock.TEST_PROPERTY + "=true");
+            edits.add(conf -> conf.property("webadmin.properties", "extensions.routes",
+                ConfDir.propertyValue(conf.read("webadmin.properties"), "extensions.routes") + "," + TEST_CLOCK_ROUTES));
             return this;
         }
 

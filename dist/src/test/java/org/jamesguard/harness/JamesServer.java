@@ -113,6 +113,11 @@ public final class JamesServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Returns when James has exited, however it ended. */
+    public void awaitExit() throws InterruptedException {
+        process.waitFor();
+    }
+
     public String log() {
         try {
             return Files.exists(home.log()) ? Files.readString(home.log(), StandardCharsets.UTF_8) : "";

@@ -19,6 +19,8 @@ final class Verifiers {
     /** Never reached on loopback, even on a loaded machine: a test sees a timeout only when it drops a query. */
     static final Duration GENEROUS_TIMEOUT = Duration.ofSeconds(5);
     static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+    /** Longer than any test runs: a question the test server holds or drops stays in flight until the test ends. */
+    static final Duration NEVER_WITHIN_A_TEST = Duration.ofMinutes(10);
 
     private Verifiers() {
     }

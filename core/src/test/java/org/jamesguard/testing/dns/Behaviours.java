@@ -9,11 +9,12 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * How a {@link TestDnsServer} treats each query: answer (perhaps late), drop, SERVFAIL or truncate.
+ * How a {@link TestDnsServer} treats each query: answer (perhaps late, or when the test releases it), drop, SERVFAIL
+ * or truncate.
  * The most specific rule wins: name and type, then name (any type), then the rule for every query.
  */
 final class Behaviours {
-    enum Action { ANSWER, DROP, SERVFAIL, TRUNCATE }
+    enum Action { ANSWER, HOLD, DROP, SERVFAIL, TRUNCATE }
 
     static final class Behaviour {
         final Action action;

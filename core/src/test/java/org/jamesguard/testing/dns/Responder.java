@@ -1,6 +1,8 @@
 package org.jamesguard.testing.dns;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,7 +18,7 @@ import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 
-/** Turns each query into the reply its {@link Behaviours} rule asks for, now, later or never. */
+/** Turns each query into the reply its {@link Behaviours} rule asks for: now, later, when released, or never. */
 final class Responder implements Listeners.Handler, AutoCloseable {
     private static final int UDP_LIMIT_WITHOUT_EDNS = 512;
 
@@ -28,6 +30,8 @@ final class Responder implements Listeners.Handler, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean released;
 
     Responder(Zone zone, Behaviours behaviours, Queue<ReceivedQuery> received) {
         this.zone = zone;
@@ -53,11 +57,38 @@ final class Responder implements Listeners.Handler, AutoCloseable {
             return;
         }
         Runnable answer = () -> reply.accept(render(query, behaviour.action, transport));
-        if (behaviour.delay.isZero()) {
+        if (behaviour.action == Action.HOLD) {
+            hold(answer);
+        } else if (behaviour.delay.isZero()) {
             answer.run();
         } else {
             delayed.schedule(answer, behaviour.delay.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    private synchronized void hold(Runnable answer) {
+        if (released) {
+            answer.run();
+        } else {
+            held.add(answer);
+        }
+    }
+
+    /** Sends every held answer, and answers later questions of a hold rule at once, until {@link #forgetHeld()}. */
+    synchronized void release() {
+        released = true;
+        held.forEach(Runnable::run);
+        held.clear();
+    }
+
+    synchronized int heldCount() {
+        return held.size();
+    }
+
+    /** Drops the held answers unsent, and holds again. */
+    synchronized void forgetHeld() {
+        held.clear();
+        released = false;
     }
 
     private byte[] render(Message query, Action action, Transport transport) {

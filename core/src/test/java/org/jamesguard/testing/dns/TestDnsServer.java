@@ -154,6 +154,30 @@ public final class TestDnsServer implements AutoCloseable, BeforeEachCallback, A
         return this;
     }
 
+    /**
+     * Holds the answers to this name until {@link #release()}: the test, not a clock, decides when DNS answers,
+     * so "replied before DNS answered" is a fact of the order of events. The client's own timeout still runs.
+     */
+    public TestDnsServer hold(String name) {
+        return behave(name, null, Action.HOLD, Duration.ZERO);
+    }
+
+    /** Holds the answer to every query without a rule of its own until {@link #release()}. */
+    public TestDnsServer holdAll() {
+        behaviours.setForEveryQuery(new Behaviour(Action.HOLD, Duration.ZERO));
+        return this;
+    }
+
+    /** Sends every held answer now; later questions under a hold rule are answered at once, until {@link #reset()}. */
+    public void release() {
+        responder.release();
+    }
+
+    /** Answers held now: received, not yet sent. */
+    public int heldCount() {
+        return responder.heldCount();
+    }
+
     /** Over UDP, answers with the TC bit and no records, so the client retries over TCP. */
     public TestDnsServer truncate(String name) {
         return behave(name, null, Action.TRUNCATE, answerDelay);
@@ -190,10 +214,11 @@ public final class TestDnsServer implements AutoCloseable, BeforeEachCallback, A
         queries.clear();
     }
 
-    /** Forgets records, behaviours and received queries: the state of a new server. */
+    /** Forgets records, behaviours, held answers (unsent) and received queries: the state of a new server. */
     public void reset() {
         clearRecords();
         clearBehaviours();
+        responder.forgetHeld();
         clearQueries();
     }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.jamesguard.testing.dns.ReceivedQuery.Transport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,7 +118,46 @@ class TestDnsServerTest {
         assertThat(overTcp.getSection(Section.ANSWER)).hasSize(1);
     }
 
+    @Test
+    void aHeldAnswerIsSentWhenTheTestReleasesItAndLaterQuestionsAreAnsweredAtOnce() throws Exception {
+        dns.addressRecord("host.example.test", "127.0.0.7").addressRecord("other.example.test", "127.0.0.8")
+            .hold("host.example.test");
+        client.setTimeout(Duration.ofMinutes(5));
+
+        CompletableFuture<Message> held = client.sendAsync(query("host.example.test", Type.A)).toCompletableFuture();
+        Awaitility.await("the question reached the server").atMost(Duration.ofSeconds(30)).until(() -> dns.heldCount() == 1);
+        assertThat(ask("other.example.test", Type.A).getSection(Section.ANSWER)).as("other names are not held").hasSize(1);
+        assertThat(held).as("not answered before the release").isNotDone();
+
+        dns.release();
+
+        assertThat(held.get(30, TimeUnit.SECONDS).getSection(Section.ANSWER)).extracting(Record::rdataToString)
+            .containsExactly("127.0.0.7");
+        assertThat(ask("host.example.test", Type.A).getSection(Section.ANSWER)).hasSize(1);
+        assertThat(dns.heldCount()).isZero();
+    }
+
+    @Test
+    void aResetDropsHeldAnswersAndHoldsAgain() throws Exception {
+        dns.holdAll();
+        client.setTimeout(Duration.ofMinutes(5));
+        CompletableFuture<Message> dropped = client.sendAsync(query("host.example.test", Type.A)).toCompletableFuture();
+        Awaitility.await("the question reached the server").atMost(Duration.ofSeconds(30)).until(() -> dns.heldCount() == 1);
+
+        dns.reset();
+        dns.holdAll();
+        client.sendAsync(query("host.example.test", Type.AAAA));
+        Awaitility.await("the next question is held").atMost(Duration.ofSeconds(30)).until(() -> dns.heldCount() == 1);
+
+        assertThat(dropped).as("its answer was dropped").isNotDone();
+        dropped.cancel(true);
+    }
+
     private Message ask(String name, int type) throws IOException {
-        return client.send(Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), type, DClass.IN)));
+        return client.send(query(name, type));
+    }
+
+    private static Message query(String name, int type) throws IOException {
+        return Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), type, DClass.IN));
     }
 }

@@ -2,6 +2,7 @@ package org.jamesguard.core.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +19,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.google.common.base.Throwables;
+
 import io.lettuce.core.RedisCommandTimeoutException;
 
 /**
- * Every lettuce failure is a {@link StoreUnavailableException}, met within the timeout, so the failure policy
- * decides; and the store works again by itself when Redis does.
+ * Every lettuce failure is a {@link StoreUnavailableException}, so the failure policy decides: refused at once while
+ * Redis is away, ended by the timeout while Redis holds a command; and the store works again by itself when Redis
+ * does. What shows "at once" is the cause, not a stopwatch: a refusal, never a timeout.
  */
 class RedisOutageTest {
     private static final Duration TIMEOUT = Duration.ofMillis(300);
-    /** The timeout, and generous slack for a loaded machine. */
-    private static final Duration WITHIN_THE_TIMEOUT = TIMEOUT.plusSeconds(2);
+    /** Longer than any test runs: Redis answers nothing until {@link #redisIsBack} restarts it. */
+    private static final Duration FOR_THE_REST_OF_THE_TEST = Duration.ofMinutes(1);
     private static final Instant NOW = MutableClock.DEFAULT_START;
     private static final Duration WINDOW = Duration.ofMinutes(10);
 
@@ -52,10 +56,12 @@ class RedisOutageTest {
             () -> stores.popLogins().recordLogin("192.0.2.1", NOW));
     }
 
-    private static void assertUnavailableWithinTheTimeout(ThrowingCallable operation) {
-        long start = System.nanoTime();
-        assertThatThrownBy(operation).isInstanceOf(StoreUnavailableException.class).hasMessageStartingWith("Redis redis://127.0.0.1:");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WITHIN_THE_TIMEOUT);
+    /** Fails as unavailable without waiting for Redis: refused, not timed out. */
+    private static void assertRefusedAtOnce(ThrowingCallable operation) {
+        Throwable failure = catchThrowable(operation);
+        assertThat(failure).isInstanceOf(StoreUnavailableException.class).hasMessageStartingWith("Redis redis://127.0.0.1:");
+        assertThat(Throwables.getCausalChain(failure)).as("refused, not timed out")
+            .noneMatch(RedisCommandTimeoutException.class::isInstance);
     }
 
     @AfterEach
@@ -70,7 +76,10 @@ class RedisOutageTest {
         assertThat(stores.counters().increment("k", 1, WINDOW, NOW)).isEqualTo(1);
 
         redis.server().stop();
-        operations(stores).forEach(RedisOutageTest::assertUnavailableWithinTheTimeout);
+        // a command written before the connection's end was noticed may still wait for its timeout
+        Awaitility.await("the store notices Redis is gone").atMost(Duration.ofSeconds(10))
+            .until(() -> stores.health().get("reachable").equals(false));
+        operations(stores).forEach(RedisOutageTest::assertRefusedAtOnce);
         assertThat(stores.health()).containsEntry("reachable", false);
 
         redis.server().restart();
@@ -82,24 +91,22 @@ class RedisOutageTest {
     }
 
     @Test
-    void aRedisTooSlowToAnswerFailsTheOperationAtTheTimeout() {
+    void aRedisThatHoldsTheCommandFailsTheOperationAtTheTimeout() {
         Stores stores = connect();
         stores.counters().count("k", WINDOW, NOW);
 
-        redis.server().pause(Duration.ofMillis(1500));
+        redis.server().pause(FOR_THE_REST_OF_THE_TEST);
 
-        long start = System.nanoTime();
         assertThatThrownBy(() -> stores.counters().tryAcquire("k", 1, 10, WINDOW, NOW))
+            .as("ended by the timeout, while Redis still held the command")
             .isInstanceOf(StoreUnavailableException.class).hasCauseInstanceOf(RedisCommandTimeoutException.class);
-        Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(waited).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(WITHIN_THE_TIMEOUT);
     }
 
     @Test
     void aRedisDownAtStartIsUsedOnceItIsUp() {
         redis.server().stop();
         Stores stores = connect();
-        operations(stores).forEach(RedisOutageTest::assertUnavailableWithinTheTimeout);
+        operations(stores).forEach(RedisOutageTest::assertRefusedAtOnce);
 
         redis.server().restart();
 
