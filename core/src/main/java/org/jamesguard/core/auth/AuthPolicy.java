@@ -158,7 +158,7 @@ public final class AuthPolicy {
             () -> RepeatedAuthScreenCheck.check(id, session,
                 counters.increment(counter + "|" + screen.clientKey(session.clientIp()), 1, rule.window, clock.instant()),
                 rule.limit),
-            () -> screen.screen(session.clientIpText(), session.trusted(), rule.screenFor,
+            verdict -> screen.screen(session.clientIpText(), session.trusted(), rule.screenFor,
                 id.name() + ": " + rule.limit + " within " + Durations.format(rule.window), session.auditContext()));
     }
 }

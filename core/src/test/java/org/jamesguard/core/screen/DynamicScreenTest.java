@@ -165,7 +165,7 @@ class DynamicScreenTest {
 
         assertThatThrownBy(() -> unavailable.atConnect(client)).isInstanceOf(StoreUnavailableException.class);
         assertThat(failClosed.decide(ScreenedIpCheck.ID, Mode.ENFORCE, CONTEXT, () -> unavailable.atConnect(client)))
-            .isEqualTo(Decision.refuse(Replies.STORE_UNAVAILABLE, false));
+            .isEqualTo(Decision.storeFailure());
         assertThat(recorderLog.messages()).containsExactly("state store unavailable during check screened-ip"
             + " (session=s-1 ip=192.0.2.1 account=- listener=smtp), policy fail-closed: redis down");
     }
