@@ -250,8 +250,9 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DynamicScreen dynamicScreen(ScreenStore store, GuardSettings settings, Clock clock, GuardMetrics metrics) {
-        DynamicScreen screen = new DynamicScreen(store, settings.clientNetworks(), clock);
+    DynamicScreen dynamicScreen(ScreenStore store, GuardSettings settings, TrustedNetworks trusted, Clock clock,
+                                GuardMetrics metrics) {
+        DynamicScreen screen = new DynamicScreen(store, settings.clientNetworks(), trusted, clock);
         metrics.gauge(GuardMetrics.PREFIX + "screened_ips", whileReachable(() -> screen.list().size()));
         return screen;
     }

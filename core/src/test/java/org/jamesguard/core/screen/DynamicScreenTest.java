@@ -16,9 +16,11 @@ import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
+import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.Verdict;
 import org.jamesguard.core.net.ClientNetworks;
 import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.store.ScreenEntry;
 import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.StoreFailurePolicy;
@@ -141,6 +143,20 @@ class DynamicScreenTest {
         assertThat(screen.atConnect(client)).isEqualTo(PASS);
         assertThat(audit.messages()).containsExactly("event=screen-refused-trusted session=s-1 ip=192.0.2.1 account=-"
             + " listener=smtp detail=\"10 failed AUTH in 10m\"");
+    }
+
+    @Test
+    void nobodyScreensAConfiguredTrustedIpNorLoopback() {
+        DynamicScreen trusting = new DynamicScreen(store, ClientNetworks.DEFAULT, new TrustedNetworks(IpMatcher.parse(IP)), clock);
+
+        assertThat(trusting.screen(IP, ONE_HOUR, "added by an administrator", AuditContext.forIp(IP))).isEmpty();
+        assertThat(trusting.screen(IP, false, ONE_HOUR, "10 failed AUTH in 10m", CONTEXT)).isEmpty();
+        assertThat(screen.screen("127.0.0.1", ONE_HOUR, "added by an administrator", AuditContext.forIp("127.0.0.1"))).isEmpty();
+        assertThat(store.list(clock.instant())).isEmpty();
+        assertThat(audit.messages()).containsExactly(
+            "event=screen-refused-trusted session=- ip=192.0.2.1 account=- listener=- detail=\"added by an administrator\"",
+            "event=screen-refused-trusted session=s-1 ip=192.0.2.1 account=- listener=smtp detail=\"10 failed AUTH in 10m\"",
+            "event=screen-refused-trusted session=- ip=127.0.0.1 account=- listener=- detail=\"added by an administrator\"");
     }
 
     @Test
