@@ -35,32 +35,28 @@ public final class SaslResponses {
         return decode(base64)
             .map(decoded -> decoded.split("\0", -1))
             .filter(parts -> parts.length == 3 && !parts[1].isEmpty())
-            .map(parts -> new Plain(parts[0], parts[1], parts[2]));
+            .map(Plain::new);
     }
 
     /** The three fields of a PLAIN response. */
     public static final class Plain {
-        private final String authorizationId;
-        private final String user;
-        private final String password;
+        private final String[] fields;
 
-        private Plain(String authorizationId, String user, String password) {
-            this.authorizationId = authorizationId;
-            this.user = user;
-            this.password = password;
+        private Plain(String[] fields) {
+            this.fields = fields;
         }
 
         /** The identity to act as; empty for the login itself. */
         public String authorizationId() {
-            return authorizationId;
+            return fields[0];
         }
 
         public String user() {
-            return user;
+            return fields[1];
         }
 
         public String password() {
-            return password;
+            return fields[2];
         }
     }
 }
