@@ -266,8 +266,9 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DynamicScreen dynamicScreen(ScreenStore store, GuardSettings settings, GuardClock clock, GuardMetrics metrics) {
-        DynamicScreen screen = new DynamicScreen(store, settings.clientNetworks(), clock);
+    DynamicScreen dynamicScreen(ScreenStore store, GuardSettings settings, TrustedNetworks trusted, GuardClock clock,
+                                GuardMetrics metrics) {
+        DynamicScreen screen = new DynamicScreen(store, settings.clientNetworks(), trusted, clock);
         metrics.gauge(GuardMetrics.PREFIX + "screened_ips", whileReachable(() -> screen.list().size()));
         return screen;
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jamesguard.core.store.StoreFailurePolicy;
@@ -43,26 +44,20 @@ public final class DecisionRecorder {
         this.clock = clock;
     }
 
-    public boolean isGlobalReportOnly() {
-        return globalReportOnly;
-    }
-
-    public StoreFailurePolicy storeFailurePolicy() {
-        return storeFailurePolicy;
-    }
-
     /** Runs {@code check} under {@code mode} and turns its verdict into a decision. */
     public Decision decide(CheckId id, Mode mode, AuditContext context, Supplier<Verdict> check) {
-        return decide(id, mode, context, check, () -> { });
+        return decide(id, mode, context, check, verdict -> { });
     }
 
     /**
-     * As {@link #decide(CheckId, Mode, AuditContext, Supplier)}, then runs {@code consequence} (screening an
-     * IP, freezing an account) when the check itself refused and the refusal is enforced: never for a refusal
-     * that only reports, nor for a store outage or an error. The consequence's own store outage is logged
-     * and counted, and changes nothing of the decision already taken.
+     * As {@link #decide(CheckId, Mode, AuditContext, Supplier)}, then gives the check's verdict to
+     * {@code consequence} (screening an IP, freezing an account with the verdict's counts) when the check itself
+     * refused and the refusal is enforced: never for a refusal that only reports, nor for a store outage or an
+     * error. The consequence's own store outage is logged and counted, and changes nothing of the decision
+     * already taken.
      */
-    public Decision decide(CheckId id, Mode mode, AuditContext context, Supplier<Verdict> check, Runnable consequence) {
+    public Decision decide(CheckId id, Mode mode, AuditContext context, Supplier<Verdict> check,
+                           Consumer<Verdict> consequence) {
         if (!mode.isActive()) {
             return Decision.PROCEED;
         }
@@ -77,7 +72,7 @@ public final class DecisionRecorder {
         Decision decision = record(verdict, mode, context);
         if (verdict.refuses() && decision.refuses()) {
             try {
-                consequence.run();
+                consequence.accept(verdict);
             } catch (StoreUnavailableException e) {
                 storeFailure(id, context, e);
             } catch (RuntimeException e) {
@@ -92,7 +87,7 @@ public final class DecisionRecorder {
         LOGGER.error("check {} failed unexpectedly ({})", id, context, e);
         count(id, "error");
         AuditLog.decision(id, "error", Optional.of(Replies.INTERNAL_ERROR), context, Optional.of(String.valueOf(e)));
-        return Decision.refuse(Replies.INTERNAL_ERROR, false);
+        return Decision.internalError();
     }
 
     /** Applies mode, logging and metrics to a verdict computed elsewhere. */
@@ -154,7 +149,7 @@ public final class DecisionRecorder {
         if (storeFailurePolicy == StoreFailurePolicy.FAIL_CLOSED) {
             AuditLog.decision(id, "store-failure", Optional.of(Replies.STORE_UNAVAILABLE), context,
                 Optional.ofNullable(e.getMessage()));
-            return Decision.refuse(Replies.STORE_UNAVAILABLE, false);
+            return Decision.storeFailure();
         }
         return Decision.PROCEED;
     }

@@ -29,6 +29,18 @@ public final class Replies {
     public static final Reply AUTHZID_REFUSED = Reply.of(535, "5.7.8", "Authorization identity refused");
     /** AUTH before STARTTLS on a listener that requires TLS for it (RFC 4954). */
     public static final Reply ENCRYPTION_REQUIRED = Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
+    /** AUTH in a session that is already authenticated (RFC 4954). */
+    public static final Reply ALREADY_AUTHENTICATED = Reply.of(503, "5.5.1", "Already authenticated");
+    /** AUTH after MAIL, before the transaction ended (RFC 4954). */
+    public static final Reply AUTH_IN_TRANSACTION = Reply.of(503, "5.5.1", "AUTH not allowed during a mail transaction");
+    /** AUTH without a mechanism, or with more than an initial response. */
+    public static final Reply AUTH_SYNTAX = Reply.of(501, "5.5.4", "Usage: AUTH mechanism [initial-response]");
+    /** An AUTH response that is not base64, or not what its mechanism expects. */
+    public static final Reply AUTH_MALFORMED = Reply.of(501, "5.5.2", "Cannot decode the AUTH response");
+    /** The client answered a challenge with {@code *} (RFC 4954). */
+    public static final Reply AUTH_CANCELLED = Reply.of(501, "5.7.0", "Authentication cancelled");
+    /** A mechanism this listener does not offer. */
+    public static final Reply AUTH_MECHANISM_UNKNOWN = Reply.of(504, "5.5.4", "Unrecognized authentication type");
     /** C7: a frozen account tries to log in (SMTP AUTH; POP3 and IMAP use the text). */
     public static final Reply ACCOUNT_FROZEN = Reply.of(535, "5.7.8", "Account frozen: contact your postmaster");
     /** C7: a session that logged in before the freeze tries to send. */

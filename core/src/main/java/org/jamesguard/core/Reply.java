@@ -67,17 +67,6 @@ public final class Reply {
         return of(code, status, newText);
     }
 
-    /**
-     * The temporary form of this reply (5xx becomes 4xx, 5.x.y becomes 4.x.y), used when a temporary
-     * condition (a DNS timeout) fed the decision: temporary must never become permanent.
-     */
-    public Reply asTemporary() {
-        if (!isPermanent()) {
-            return this;
-        }
-        return new Reply(code - 100, "4" + status.substring(1), text);
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Reply)) {

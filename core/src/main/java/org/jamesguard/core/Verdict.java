@@ -1,6 +1,9 @@
 package org.jamesguard.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +17,8 @@ import java.util.Optional;
  * <li>{@link Kind#TEMPFAIL}: refuse for now because a temporary condition (DNS timeout) decided it.</li>
  * </ul>
  * Closing the session after the reply is orthogonal ({@link #andClose()}), as in James's
- * {@code HookReturnCode}. A refusal may carry the header used instead when it only reports.
+ * {@code HookReturnCode}. A refusal may carry the header used instead when it only reports, and the counts
+ * that decided it, for the consequence that follows it (a freeze notice names them).
  */
 public final class Verdict {
     public enum Kind { PASS, WARN, TEMPFAIL, REJECT }
@@ -25,14 +29,21 @@ public final class Verdict {
     private final Header header;
     private final String detail;
     private final boolean close;
+    private final Map<String, Long> counts;
 
-    private Verdict(CheckId check, Kind kind, Reply reply, Header header, String detail, boolean close) {
+    private Verdict(CheckId check, Kind kind, Reply reply, Header header, String detail, boolean close,
+                    Map<String, Long> counts) {
         this.check = Objects.requireNonNull(check, "check");
         this.kind = kind;
         this.reply = reply;
         this.header = header;
         this.detail = detail;
         this.close = close;
+        this.counts = counts;
+    }
+
+    private Verdict(CheckId check, Kind kind, Reply reply, Header header, String detail, boolean close) {
+        this(check, kind, reply, header, detail, close, Map.of());
     }
 
     public static Verdict pass(CheckId check) {
@@ -59,17 +70,26 @@ public final class Verdict {
         if (!refuses()) {
             throw new IllegalStateException("only a refusal can close the session: " + this);
         }
-        return new Verdict(check, kind, reply, header, detail, true);
+        return new Verdict(check, kind, reply, header, detail, true, counts);
     }
 
     /** The header to add when this refusal only reports (report-only mode). */
     public Verdict withHeader(Header reportHeader) {
-        return new Verdict(check, kind, reply, Objects.requireNonNull(reportHeader, "header"), detail, close);
+        return new Verdict(check, kind, reply, Objects.requireNonNull(reportHeader, "header"), detail, close, counts);
     }
 
     /** Free text for the audit log: what the check saw. */
     public Verdict withDetail(String newDetail) {
-        return new Verdict(check, kind, reply, header, newDetail, close);
+        return new Verdict(check, kind, reply, header, newDetail, close, counts);
+    }
+
+    /** One more count that decided this verdict, e.g. {@code refused recipients within 1h}: 20. */
+    public Verdict withCount(String name, long value) {
+        Map<String, Long> more = new LinkedHashMap<>(counts);
+        if (more.put(Objects.requireNonNull(name, "name"), value) != null) {
+            throw new IllegalArgumentException("count '" + name + "' given twice");
+        }
+        return new Verdict(check, kind, reply, header, detail, close, Collections.unmodifiableMap(more));
     }
 
     public CheckId check() {
@@ -100,6 +120,11 @@ public final class Verdict {
         return close;
     }
 
+    /** The counts that decided it, in the order given; empty for most checks. */
+    public Map<String, Long> counts() {
+        return counts;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Verdict)) {
@@ -108,12 +133,12 @@ public final class Verdict {
         Verdict that = (Verdict) o;
         return check.equals(that.check) && kind == that.kind && close == that.close
             && Objects.equals(reply, that.reply) && Objects.equals(header, that.header)
-            && Objects.equals(detail, that.detail);
+            && Objects.equals(detail, that.detail) && counts.equals(that.counts);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(check, kind, reply, header, detail, close);
+        return Objects.hash(check, kind, reply, header, detail, close, counts);
     }
 
     /** {@code check: kind [reply] [close]}; for a refusal the reply is the wire line. */

@@ -63,20 +63,30 @@ class DecisionRecorderTest {
     void theConsequenceFollowsOnlyAnEnforcedRefusalOfTheCheckItself() {
         List<String> consequences = new ArrayList<>();
 
-        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, () -> consequences.add("enforced"));
-        failOpen.decide(CHECK, Mode.REPORT_ONLY, CONTEXT, DecisionRecorderTest::reject, () -> consequences.add("report-only"));
-        globalReportOnly.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, () -> consequences.add("global"));
-        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, () -> Verdict.pass(CHECK), () -> consequences.add("pass"));
+        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, verdict -> consequences.add("enforced"));
+        failOpen.decide(CHECK, Mode.REPORT_ONLY, CONTEXT, DecisionRecorderTest::reject, verdict -> consequences.add("report-only"));
+        globalReportOnly.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, verdict -> consequences.add("global"));
+        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, () -> Verdict.pass(CHECK), verdict -> consequences.add("pass"));
         failClosed.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new StoreUnavailableException("down")),
-            () -> consequences.add("store outage"));
-        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new IllegalStateException("bug")), () -> consequences.add("bug"));
+            verdict -> consequences.add("store outage"));
+        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new IllegalStateException("bug")), verdict -> consequences.add("bug"));
 
         assertThat(consequences).containsExactly("enforced");
     }
 
     @Test
+    void theConsequenceReceivesTheVerdictWithItsCounts() {
+        List<Verdict> seen = new ArrayList<>();
+        Verdict counted = reject().withCount("messages within 1h", 101);
+
+        failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, () -> counted, seen::add);
+
+        assertThat(seen).containsExactly(counted);
+    }
+
+    @Test
     void aStoreOutageInTheConsequenceIsCountedAndChangesNoDecision() {
-        Decision decision = failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, () -> {
+        Decision decision = failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject, verdict -> {
             throw new StoreUnavailableException("down");
         });
 
@@ -85,11 +95,8 @@ class DecisionRecorderTest {
     }
 
     @Test
-    void exposesItsSettings() {
+    void namesItsReportHeader() {
         assertThat(DecisionRecorder.REPORT_HEADER).isEqualTo("X-Guard-Report-Only");
-        assertThat(failClosed.storeFailurePolicy()).isEqualTo(StoreFailurePolicy.FAIL_CLOSED);
-        assertThat(failClosed.isGlobalReportOnly()).isFalse();
-        assertThat(globalReportOnly.isGlobalReportOnly()).isTrue();
     }
 
     @Test
@@ -161,6 +168,7 @@ class DecisionRecorderTest {
         Decision decision = failOpen.decide(CHECK, Mode.ENFORCE, CONTEXT, DecisionRecorderTest::reject);
 
         assertThat(decision).isEqualTo(Decision.refuse(NOT_OWNED, false));
+        assertThat(decision.cause()).contains(Decision.Cause.POLICY);
         assertThat(decision).hasToString("550 5.7.1 Sender address not owned by authenticated user");
         assertThat(metrics.counts()).containsExactly(entry("jamesguard_sender_owned_reject", 1L));
         assertThat(audit.messages()).containsExactly("check=sender-owned verdict=reject"
@@ -269,7 +277,7 @@ class DecisionRecorderTest {
         Decision decision = failClosed.decide(CHECK, mode, CONTEXT,
             failing(new StoreUnavailableException("redis down", new java.io.IOException("connection refused"))));
 
-        assertThat(decision).isEqualTo(Decision.refuse(Replies.STORE_UNAVAILABLE, false));
+        assertThat(decision).isEqualTo(Decision.storeFailure());
         assertThat(decision).hasToString(TEMPORARY_LOCAL_PROBLEM);
         assertThat(metrics.counts()).containsExactly(entry("jamesguard_sender_owned_store_failure", 1L));
         assertThat(audit.messages()).containsExactly("check=sender-owned verdict=store-failure reply=\""
@@ -282,8 +290,11 @@ class DecisionRecorderTest {
     void globalReportOnlyNeverHidesAStoreFailure() {
         DecisionRecorder recorder = recorder(StoreFailurePolicy.FAIL_CLOSED, true);
 
-        assertThat(recorder.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new StoreUnavailableException("down"))))
-            .isEqualTo(Decision.refuse(Replies.STORE_UNAVAILABLE, false));
+        Decision decision = recorder.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new StoreUnavailableException("down")));
+
+        assertThat(decision.cause()).contains(Decision.Cause.STORE_FAILURE);
+        assertThat(decision.reply()).contains(Replies.STORE_UNAVAILABLE);
+        assertThat(decision).isNotEqualTo(Decision.internalError());
     }
 
     @Test
@@ -297,7 +308,7 @@ class DecisionRecorderTest {
     @Test
     void storeFailureCanBeAppliedByACallerOutsideDecide() {
         assertThat(failClosed.storeFailure(CHECK, AuditContext.NONE, new StoreUnavailableException("disk full")))
-            .isEqualTo(Decision.refuse(Replies.STORE_UNAVAILABLE, false));
+            .isEqualTo(Decision.storeFailure());
         assertThat(failOpen.storeFailure(CHECK, AuditContext.NONE, new StoreUnavailableException("disk full")))
             .isEqualTo(Decision.PROCEED);
         assertThat(metrics.counts()).containsExactly(entry("jamesguard_sender_owned_store_failure", 2L));
@@ -338,7 +349,7 @@ class DecisionRecorderTest {
     void anUnexpectedExceptionBecomes451AndCountsAnError(Mode mode) {
         Decision decision = failOpen.decide(CHECK, mode, CONTEXT, failing(new IllegalStateException("boom")));
 
-        assertThat(decision).isEqualTo(Decision.refuse(Replies.INTERNAL_ERROR, false));
+        assertThat(decision).isEqualTo(Decision.internalError());
         assertThat(decision).hasToString(TEMPORARY_LOCAL_PROBLEM);
         assertThat(metrics.counts()).containsExactly(entry("jamesguard_sender_owned_error", 1L));
         assertThat(audit.messages()).containsExactly("check=sender-owned verdict=error reply=\""
@@ -351,8 +362,10 @@ class DecisionRecorderTest {
 
     @Test
     void globalReportOnlyNeverHidesAnUnexpectedException() {
-        assertThat(globalReportOnly.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new NullPointerException())))
-            .isEqualTo(Decision.refuse(Replies.INTERNAL_ERROR, false));
+        Decision decision = globalReportOnly.decide(CHECK, Mode.ENFORCE, CONTEXT, failing(new NullPointerException()));
+
+        assertThat(decision.cause()).contains(Decision.Cause.INTERNAL_ERROR);
+        assertThat(decision.reply()).contains(Replies.INTERNAL_ERROR);
         assertThat(audit.messages()).containsExactly("check=sender-owned verdict=error reply=\""
             + TEMPORARY_LOCAL_PROBLEM + "\" " + CONTEXT_TEXT + " detail=\"java.lang.NullPointerException\"");
     }

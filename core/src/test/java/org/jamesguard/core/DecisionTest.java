@@ -18,6 +18,7 @@ class DecisionTest {
         assertThat(Decision.PROCEED.header()).isEmpty();
         assertThat(Decision.PROCEED.closes()).isFalse();
         assertThat(Decision.PROCEED).hasToString("proceed");
+        assertThat(Decision.PROCEED.cause()).isEmpty();
     }
 
     @Test
@@ -39,7 +40,19 @@ class DecisionTest {
         assertThat(decision.reply()).contains(SCREENED);
         assertThat(decision.header()).isEmpty();
         assertThat(decision.closes()).isFalse();
+        assertThat(decision.cause()).contains(Decision.Cause.POLICY);
         assertThat(decision).hasToString("554 5.7.1 Client host blocked by the dynamic screen");
+    }
+
+    @Test
+    void aStoreFailureAndAnInternalErrorSendTheSameReplyForDifferentCauses() {
+        assertThat(Decision.storeFailure().cause()).contains(Decision.Cause.STORE_FAILURE);
+        assertThat(Decision.internalError().cause()).contains(Decision.Cause.INTERNAL_ERROR);
+        assertThat(Decision.storeFailure().reply()).isEqualTo(Decision.internalError().reply());
+        assertThat(Decision.storeFailure()).isNotEqualTo(Decision.internalError())
+            .isNotEqualTo(Decision.refuse(Replies.STORE_UNAVAILABLE, false));
+        assertThat(Decision.storeFailure().closes()).isFalse();
+        assertThat(Decision.storeFailure()).hasToString("451 4.3.0 Temporary local problem, try again later");
     }
 
     @Test

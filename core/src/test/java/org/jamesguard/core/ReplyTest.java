@@ -123,19 +123,6 @@ class ReplyTest {
     }
 
     @Test
-    void asTemporaryTurnsAPermanentReplyIntoItsTransientForm() {
-        assertThat(NOT_OWNED.asTemporary()).hasToString("450 4.7.1 Sender address not owned by authenticated user");
-        assertThat(Reply.of(501, "5.7.25", "No PTR").asTemporary()).hasToString("401 4.7.25 No PTR");
-        assertThat(NOT_OWNED.asTemporary().isPermanent()).isFalse();
-    }
-
-    @Test
-    void asTemporaryLeavesATransientReplyAlone() {
-        Reply transientReply = Reply.of(451, "4.4.3", "DNS lookup failed, try again later");
-        assertThat(transientReply.asTemporary()).isSameAs(transientReply);
-    }
-
-    @Test
     void equalRepliesAreInterchangeable() {
         assertThat(Reply.of(550, "5.7.1", "x")).isEqualTo(Reply.of(550, "5.7.1", "x"))
             .isNotEqualTo(Reply.of(550, "5.7.1", "y"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Locale;
 
@@ -158,7 +159,19 @@ class VerdictTest {
     }
 
     @Test
+    void carriesTheCountsThatDecidedItInOrder() {
+        Verdict verdict = Verdict.reject(CHECK, NOT_OWNED).withCount("messages within 1h", 101).withCount("ips", 3)
+            .andClose().withDetail("over the limit");
+
+        assertThat(verdict.counts()).containsExactly(entry("messages within 1h", 101L), entry("ips", 3L));
+        assertThat(Verdict.pass(CHECK).counts()).isEmpty();
+        assertThat(verdict).isNotEqualTo(verdict.withCount("more", 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> verdict.withCount("ips", 4))
+            .withMessage("count 'ips' given twice");
+    }
+
+    @Test
     void honoursEqualsContract() {
-        EqualsVerifier.forClass(Verdict.class).withNonnullFields("check").verify();
+        EqualsVerifier.forClass(Verdict.class).withNonnullFields("check", "counts").verify();
     }
 }

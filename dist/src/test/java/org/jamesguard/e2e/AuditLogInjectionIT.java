@@ -56,7 +56,7 @@ class AuditLogInjectionIT {
         }
 
         String log = Files.readString(james.logFile(), StandardCharsets.UTF_8);
-        assertThat(log).contains(AUDIT + "event=unfreeze-refused").contains("check=unfreeze-address verdict=reject");
+        assertThat(log).contains(AUDIT + "check=unfreeze-address verdict=reject").doesNotContain("event=unfreeze-refused");
         assertThat(log).doesNotContain("abcdefghijklmnopqrstuvwxyz");
     }
 }

@@ -14,7 +14,6 @@ import org.apache.james.webadmin.utils.JsonExtractor;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
 import org.jamesguard.core.AuditContext;
-import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.config.Durations;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.screen.DynamicScreen;
@@ -45,14 +44,12 @@ public class ScreenRoutes {
     /** Far below what an expiry can hold (a longer one answered 500); a block for good belongs in a firewall. */
 
     private final DynamicScreen screen;
-    private final TrustedNetworks trusted;
     private final JsonTransformer json;
     private final JsonExtractor<ScreenRequest> extractor = new JsonExtractor<>(ScreenRequest.class);
 
     @Inject
-    public ScreenRoutes(DynamicScreen screen, TrustedNetworks trusted, JsonTransformer json) {
+    public ScreenRoutes(DynamicScreen screen, JsonTransformer json) {
         this.screen = screen;
-        this.trusted = trusted;
         this.json = json;
     }
 
@@ -83,12 +80,8 @@ public class ScreenRoutes {
     private Object put(Request request, Response response) {
         String ip = ip(request);
         ScreenRequest body = RequestParameters.body(request, extractor, () -> new ScreenRequest(null, null));
-        Duration duration = body.duration();
-        if (trusted.isTrusted(IpAddresses.parse(ip))) {
-            throw RequestParameters.badRequest(ip + " is a trusted IP: trusted IPs are never screened");
-        }
-        ScreenEntry entry = screen.screen(ip, false, duration, body.reason(), AuditContext.forIp(ip)).orElseThrow();
-        return toJson(entry);
+        return screen.screen(ip, body.duration(), body.reason(), AuditContext.forIp(ip)).map(ScreenRoutes::toJson)
+            .orElseThrow(() -> RequestParameters.badRequest(ip + " is a trusted IP: trusted IPs are never screened"));
     }
 
     private String delete(Request request, Response response) {

@@ -55,12 +55,13 @@ final class RoutesFixture implements AutoCloseable {
         hijack = HijackFixture.builder().hijack(builder.hijackXml).storeFailurePolicy(settings.store().failurePolicy())
             .globalReportOnly(settings.reportOnly()).counterStore(stores.counters()).distinctStore(stores.distinct())
             .freezeStore(stores.freezes()).tokenStore(stores.tokens()).build();
-        screen = new DynamicScreen(stores.screen(), settings.clientNetworks(), hijack.clock());
+        screen = new DynamicScreen(stores.screen(), settings.clientNetworks(), new TrustedNetworks(settings.trustedIps()),
+            hijack.clock());
         MemoryUsersRepository users = users();
         JsonTransformer json = new JsonTransformer();
         ConfigurationProvider configurations = (name, level) -> configuration(builder.files, name);
         GuardRoutes routes = new GuardRoutes(new HealthRoutes(settings, stores, json),
-            new ScreenRoutes(screen, new TrustedNetworks(settings.trustedIps()), json),
+            new ScreenRoutes(screen, json),
             new FrozenRoutes(hijack.freezes(), users, json),
             new AccountRoutes(hijack.policy(), users, json),
             new ConfigRoutes(configurations, settings, json));

@@ -60,6 +60,16 @@ public final class AuthPolicy {
     }
 
     /**
+     * The AUTH command where the protocol offers no AUTH to this client (it did not announce it): refused in every
+     * mode, as the command cannot go on.
+     *
+     * @param offeredAfterStartTls the session has not started TLS yet, and AUTH would be offered once it has
+     */
+    public Decision onAuthNotAnnounced(SessionSnapshot session, boolean offeredAfterStartTls) {
+        return recorder.refuse(AuthRequiresTlsCheck.check(offeredAfterStartTls), session.auditContext());
+    }
+
+    /**
      * Checks a login: the password, then the authorization identity (A14), then the account gate (a
      * freeze, too many client addresses) for the account whose password was checked and, when it acts for
      * another through a delegation, for that one too. A wrong password counts toward screening the IP (A13).
@@ -158,7 +168,7 @@ public final class AuthPolicy {
             () -> RepeatedAuthScreenCheck.check(id, session,
                 counters.increment(counter + "|" + screen.clientKey(session.clientIp()), 1, rule.window, clock.instant()),
                 rule.limit),
-            () -> screen.screen(session.clientIpText(), session.trusted(), rule.screenFor,
+            verdict -> screen.screen(session.clientIpText(), session.trusted(), rule.screenFor,
                 id.name() + ": " + rule.limit + " within " + Durations.format(rule.window), session.auditContext()));
     }
 }

@@ -25,6 +25,8 @@ public final class DistinctIpLimitCheck {
         }
         return SendLimitCheck.LimitReplies.refusal(ID, reply, freeze, Replies.TOO_MANY_CLIENT_ADDRESSES,
                 Replies.TOO_MANY_CLIENT_ADDRESSES_TEMPORARY, Replies.ACCOUNT_FROZEN_CLIENT_ADDRESSES)
-            .withDetail(admission.count() + " client addresses already within " + Durations.format(limit.window()) + ", limit " + limit.max());
+            .withDetail(admission.count() + " client addresses already within " + Durations.format(limit.window()) + ", limit " + limit.max())
+            // the address refused is one more
+            .withCount("client addresses within " + Durations.format(limit.window()), admission.count() + 1);
     }
 }

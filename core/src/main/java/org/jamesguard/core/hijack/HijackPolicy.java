@@ -20,7 +20,6 @@ import org.jamesguard.core.net.AccountAddresses;
 import org.jamesguard.core.net.Cidr;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.NetworkClasses;
-import org.jamesguard.core.store.CounterStore.Acquisition;
 import org.jamesguard.core.store.StoreUnavailableException;
 
 /**
@@ -81,13 +80,11 @@ public final class HijackPolicy implements AccountGate {
         }
         Instant now = clock.instant();
         recordIp(account, session.clientIpText(), now);
-        long[] distinct = new long[1];
-        return recorder.decide(DistinctIpLimitCheck.ID, config.distinctIpsMode, context, () -> {
-            Acquisition admission = counters.admitLoginSource(account, loginSource(session.clientIp()), config.distinctIps, now);
-            distinct[0] = admission.count() + (admission.acquired() ? 0 : 1);
-            return DistinctIpLimitCheck.check(admission, config.distinctIps, config.reply, config.freezeOnLimit);
-        }, () -> freezeOnLimit(account, DistinctIpLimitCheck.FROZEN_REASON,
-            Map.of("client addresses within " + Durations.format(config.distinctIps.window()), distinct[0]), context));
+        return recorder.decide(DistinctIpLimitCheck.ID, config.distinctIpsMode, context,
+            () -> DistinctIpLimitCheck.check(
+                counters.admitLoginSource(account, loginSource(session.clientIp()), config.distinctIps, now),
+                config.distinctIps, config.reply, config.freezeOnLimit),
+            verdict -> freezeOnLimit(account, DistinctIpLimitCheck.FROZEN_REASON, verdict.counts(), context));
     }
 
     /**
@@ -140,13 +137,10 @@ public final class HijackPolicy implements AccountGate {
         IpClass ipClass = IpClass.of(clientIp, network, config.localIncludesLan);
         HijackConfig.Limit limit = ipClass.limit(config);
         long amount = config.counting == HijackConfig.Counting.RECIPIENTS ? Math.max(1, recipients) : 1;
-        long[] count = new long[1];
-        Decision decision = recorder.decide(SendLimitCheck.ID, config.limitsMode, context, () -> {
-            Acquisition acquisition = counters.acquireMessages(account, ipClass, amount, limit, now);
-            count[0] = acquisition.count();
-            return SendLimitCheck.check(acquisition, ipClass, limit, config.reply, config.freezeOnLimit);
-        }, () -> freezeOnLimit(account, "sending limit reached (" + ipClass.key() + " IPs)",
-            Map.of(countName(ipClass, limit), count[0]), context));
+        Decision decision = recorder.decide(SendLimitCheck.ID, config.limitsMode, context,
+            () -> SendLimitCheck.check(counters.acquireMessages(account, ipClass, amount, limit, now), ipClass, limit,
+                config.reply, config.freezeOnLimit),
+            verdict -> freezeOnLimit(account, "sending limit reached (" + ipClass.key() + " IPs)", verdict.counts(), context));
         if (recordIp && !decision.refuses()) {
             recordIp(account, IpAddresses.format(clientIp), now);
         }
@@ -170,12 +164,10 @@ public final class HijackPolicy implements AccountGate {
     }
 
     private Decision rcptRefused(String account, AuditContext context) {
-        long[] failures = new long[1];
-        return recorder.decide(RcptFailureLimitCheck.ID, config.rcptFailuresMode, context, () -> {
-            failures[0] = counters.countRcptFailure(account, config.rcptFailures, clock.instant());
-            return RcptFailureLimitCheck.check(failures[0], config.rcptFailures);
-        }, () -> freezes.freeze(account, RcptFailureLimitCheck.FROZEN_REASON, true,
-            Map.of("refused recipients within " + Durations.format(config.rcptFailures.window()), failures[0]), context));
+        return recorder.decide(RcptFailureLimitCheck.ID, config.rcptFailuresMode, context,
+            () -> RcptFailureLimitCheck.check(counters.countRcptFailure(account, config.rcptFailures, clock.instant()),
+                config.rcptFailures),
+            verdict -> freezes.freeze(account, RcptFailureLimitCheck.FROZEN_REASON, true, verdict.counts(), context));
     }
 
     /**
@@ -229,10 +221,6 @@ public final class HijackPolicy implements AccountGate {
         } catch (StoreUnavailableException e) {
             // the checks of this step report the outage
         }
-    }
-
-    private static String countName(IpClass ipClass, HijackConfig.Limit limit) {
-        return "messages from " + ipClass.key() + " IPs within " + Durations.format(limit.window());
     }
 
     /** C5 counts addresses, or /24 and /64 networks when configured. */

@@ -22,6 +22,7 @@ public final class RcptFailureLimitCheck {
             return Verdict.pass(ID);
         }
         return Verdict.reject(ID, Replies.ACCOUNT_FROZEN_REFUSED_RECIPIENTS).andClose()
-            .withDetail(failures + " refused recipients within " + Durations.format(limit.window()) + ", limit " + limit.max());
+            .withDetail(failures + " refused recipients within " + Durations.format(limit.window()) + ", limit " + limit.max())
+            .withCount("refused recipients within " + Durations.format(limit.window()), failures);
     }
 }

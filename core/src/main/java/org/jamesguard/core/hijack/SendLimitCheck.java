@@ -26,7 +26,8 @@ public final class SendLimitCheck {
         return LimitReplies.refusal(ID, reply, freeze, Replies.SENDING_LIMIT, Replies.SENDING_LIMIT_TEMPORARY,
                 Replies.ACCOUNT_FROZEN_NOW)
             .withDetail(acquisition.count() + " messages from " + ipClass.key() + " IPs within " + Durations.format(limit.window())
-                + ", limit " + limit.max());
+                + ", limit " + limit.max())
+            .withCount("messages from " + ipClass.key() + " IPs within " + Durations.format(limit.window()), acquisition.count());
     }
 
     /** How limit checks answer: the configured class of reply, or a freeze that ends the session. */

@@ -10,29 +10,39 @@ import java.util.Optional;
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.SessionSnapshot;
+import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.Verdict;
 import org.jamesguard.core.net.ClientNetworks;
+import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.store.ScreenEntry;
 import org.jamesguard.core.store.ScreenStore;
 
 /**
  * The dynamic screen shared by every listener: IPs that misbehaved are blocked for a while. Trusted
- * IPs are never screened. Every change is audit-logged. Clients are screened by network (SPEC H4): an entry's
+ * IPs are never screened, whoever asks. Every change is audit-logged. Clients are screened by network (SPEC H4): an entry's
  * key is {@link ClientNetworks#keyOf}, so screening one address of an IPv6 /64 screens the /64 (by default), and
  * every lookup, removal and counter of a client goes through the same key.
  */
 public final class DynamicScreen {
     private final ScreenStore store;
     private final ClientNetworks networks;
+    private final TrustedNetworks trusted;
     private final Clock clock;
 
-    public DynamicScreen(ScreenStore store, ClientNetworks networks, Clock clock) {
+    public DynamicScreen(ScreenStore store, ClientNetworks networks, TrustedNetworks trusted, Clock clock) {
         this.store = store;
         this.networks = networks;
+        this.trusted = trusted;
         this.clock = clock;
     }
 
-    /** A screen keyed by the default networks (IPv4 /32, IPv6 /64). */
+    /** A screen that trusts only 127.0.0.1 and ::1. */
+    public DynamicScreen(ScreenStore store, ClientNetworks networks, Clock clock) {
+        this(store, networks, new TrustedNetworks(IpMatcher.NONE), clock);
+    }
+
+    /** A screen keyed by the default networks (IPv4 /32, IPv6 /64) that trusts only 127.0.0.1 and ::1. */
     public DynamicScreen(ScreenStore store, Clock clock) {
         this(store, ClientNetworks.DEFAULT, clock);
     }
@@ -51,13 +61,23 @@ public final class DynamicScreen {
     }
 
     /**
+     * An administrator screens the network of {@code ip} for {@code duration}: refused (empty result, one audit
+     * line) for a trusted IP, as {@link #screen(String, boolean, Duration, String, AuditContext)}.
+     */
+    public Optional<ScreenEntry> screen(String ip, Duration duration, String reason, AuditContext context) {
+        return screen(ip, false, duration, reason, context);
+    }
+
+    /**
      * Screens the network of {@code ip} for {@code duration}. Refused (empty result) for a trusted IP; trusted
      * addresses within a screened network stay unscreened ({@link #atConnect}).
      *
      * @param ip an address in text
+     * @param trustedSession the session is trusted for a reason only it knows (its listener's authorizedAddresses)
      */
-    public Optional<ScreenEntry> screen(String ip, boolean trusted, Duration duration, String reason, AuditContext context) {
-        if (trusted) {
+    public Optional<ScreenEntry> screen(String ip, boolean trustedSession, Duration duration, String reason,
+                                        AuditContext context) {
+        if (trustedSession || trusted.isTrusted(IpAddresses.parse(ip))) {
             AuditLog.event("screen-refused-trusted", context, reason);
             return Optional.empty();
         }

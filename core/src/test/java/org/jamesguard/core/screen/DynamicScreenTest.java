@@ -16,9 +16,11 @@ import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Mode;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
+import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.Verdict;
 import org.jamesguard.core.net.ClientNetworks;
 import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.store.ScreenEntry;
 import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.StoreFailurePolicy;
@@ -144,6 +146,20 @@ class DynamicScreenTest {
     }
 
     @Test
+    void nobodyScreensAConfiguredTrustedIpNorLoopback() {
+        DynamicScreen trusting = new DynamicScreen(store, ClientNetworks.DEFAULT, new TrustedNetworks(IpMatcher.parse(IP)), clock);
+
+        assertThat(trusting.screen(IP, ONE_HOUR, "added by an administrator", AuditContext.forIp(IP))).isEmpty();
+        assertThat(trusting.screen(IP, false, ONE_HOUR, "10 failed AUTH in 10m", CONTEXT)).isEmpty();
+        assertThat(screen.screen("127.0.0.1", ONE_HOUR, "added by an administrator", AuditContext.forIp("127.0.0.1"))).isEmpty();
+        assertThat(store.list(clock.instant())).isEmpty();
+        assertThat(audit.messages()).containsExactly(
+            "event=screen-refused-trusted session=- ip=192.0.2.1 account=- listener=- detail=\"added by an administrator\"",
+            "event=screen-refused-trusted session=s-1 ip=192.0.2.1 account=- listener=smtp detail=\"10 failed AUTH in 10m\"",
+            "event=screen-refused-trusted session=- ip=127.0.0.1 account=- listener=- detail=\"added by an administrator\"");
+    }
+
+    @Test
     void aTrustedSessionPassesEvenIfItsIpIsOnTheScreen() {
         screen.screen(IP, false, ONE_HOUR, "screened before it was trusted", CONTEXT);
 
@@ -165,7 +181,7 @@ class DynamicScreenTest {
 
         assertThatThrownBy(() -> unavailable.atConnect(client)).isInstanceOf(StoreUnavailableException.class);
         assertThat(failClosed.decide(ScreenedIpCheck.ID, Mode.ENFORCE, CONTEXT, () -> unavailable.atConnect(client)))
-            .isEqualTo(Decision.refuse(Replies.STORE_UNAVAILABLE, false));
+            .isEqualTo(Decision.storeFailure());
         assertThat(recorderLog.messages()).containsExactly("state store unavailable during check screened-ip"
             + " (session=s-1 ip=192.0.2.1 account=- listener=smtp), policy fail-closed: redis down");
     }

@@ -24,29 +24,18 @@ import org.apache.james.protocols.pop3.core.AbstractPassCmdHandler;
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Reply;
-import org.jamesguard.core.auth.PopBeforeSmtpCheck;
+import org.jamesguard.core.auth.Pop3Logins;
 import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.screen.ScreenedLogins;
-import org.jamesguard.core.store.StoreUnavailableException;
 
 import com.google.common.collect.ImmutableList;
 
 /**
- * James Guard on a POP3 listener:
- * <ul>
- * <li>refuses {@code PASS} and {@code APOP} from a client IP on the dynamic screen ({@code -ERR Client host
- * blocked by the dynamic screen}), before the password is checked: a screened IP cannot go on guessing here
- * what it guessed over SMTP;</li>
- * <li>refuses a frozen account at {@code PASS} (SPEC C7) with {@code -ERR Account frozen: contact your
- * postmaster}, but only when the password is right: a wrong one gets James's usual
- * {@code -ERR Authentication failed.}; at {@code APOP}, whose digest cannot be checked without the
- * clear-text password, a frozen account is refused outright;</li>
- * <li>records each successful POP3 login per client IP, for POP-before-SMTP (SPEC A10). A store outage never
- * fails the login: it is logged and counted, and the POP-before-SMTP check that later needs the login meets
- * the outage and applies the failure policy.</li>
- * </ul>
+ * James Guard on a POP3 listener: {@code PASS} and {@code APOP} from a screened client IP or for a frozen account
+ * are refused ({@code -ERR Client host blocked by the dynamic screen}, {@code -ERR Account frozen: contact your
+ * postmaster}), and successful logins recorded for POP-before-SMTP, as {@link Pop3Logins} decides.
  * <pre>{@code
  * <handlerchain>
  *     <handler class="org.jamesguard.hooks.pop3.Pop3Gate"/>
@@ -64,21 +53,13 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
     static final String PASS = "PASS";
     static final String APOP = "APOP";
 
-    private final PopLoginStore logins;
-    private final FrozenLogins frozenLogins;
-    private final ScreenedLogins screenedLogins;
-    private final DecisionRecorder recorder;
-    private final Clock clock;
+    private final Pop3Logins logins;
     private volatile boolean apopImplemented;
 
     @Inject
     public Pop3Gate(PopLoginStore logins, FrozenLogins frozenLogins, ScreenedLogins screenedLogins, DecisionRecorder recorder,
                     Clock clock) {
-        this.logins = logins;
-        this.frozenLogins = frozenLogins;
-        this.screenedLogins = screenedLogins;
-        this.recorder = recorder;
-        this.clock = clock;
+        this.logins = new Pop3Logins(screenedLogins, frozenLogins, logins, recorder, clock);
     }
 
     @Override
@@ -119,8 +100,7 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
         if (session.getHandlerState() != POP3Session.AUTHENTICATION_USERSET || password == null || user == null) {
             return Optional.empty();
         }
-        return screenedLogins.atLogin(clientAddress(session), context(session, user))
-            .or(() -> frozenLogins.withPassword(user.asString(), password, context(session, user)));
+        return logins.withPassword(clientAddress(session), user.asString(), password, context(session, user.asString()));
     }
 
     /** {@code APOP name digest}: the same preconditions as James's AbstractApopCmdHandler. */
@@ -129,23 +109,15 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
         if (session.getHandlerState() != POP3Session.AUTHENTICATION_READY || parts.length != 2) {
             return Optional.empty();
         }
-        Optional<Username> user = username(parts[0]);
-        return screenedLogins.atLogin(clientAddress(session), AuditContext.of(session.getSessionID(), clientIp(session),
-                user.map(Username::asString).orElse(null), listener(session)))
-            .or(() -> user.flatMap(name -> frozenLogins.authenticated(name.asString(), context(session, name))));
+        Optional<String> user = username(parts[0]).map(Username::asString);
+        return logins.withDigest(clientAddress(session), user, context(session, user.orElse(null)));
     }
 
     @Override
     public Response onResponse(ProtocolSession session, Response response, long executionTime, ProtocolHandler handler) {
         boolean login = handler instanceof AbstractPassCmdHandler || handler instanceof AbstractApopCmdHandler;
         if (login && POP3Response.OK_RESPONSE.equals(response.getRetCode())) {
-            String ip = clientIp(session);
-            try {
-                logins.recordLogin(ip, clock.instant());
-            } catch (StoreUnavailableException e) {
-                recorder.storeOutage(PopBeforeSmtpCheck.ID, AuditContext.of(session.getSessionID(), ip, null,
-                    listener((POP3Session) session)), e);
-            }
+            logins.loggedIn(clientIp(session), context((POP3Session) session, null));
         }
         return response;
     }
@@ -155,8 +127,8 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
         return "pop3:" + session.getLocalAddress().getPort();
     }
 
-    private static AuditContext context(POP3Session session, Username user) {
-        return AuditContext.of(session.getSessionID(), clientIp(session), user.asString(), listener(session));
+    private static AuditContext context(POP3Session session, String account) {
+        return AuditContext.of(session.getSessionID(), clientIp(session), account, listener(session));
     }
 
     private static String clientIp(ProtocolSession session) {

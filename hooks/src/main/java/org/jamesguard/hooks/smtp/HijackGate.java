@@ -20,17 +20,12 @@ import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
-import org.jamesguard.core.AuditLog;
-import org.jamesguard.core.CheckId;
 import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
-import org.jamesguard.core.Replies;
-import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.TrustedNetworks;
-import org.jamesguard.core.Verdict;
 import org.jamesguard.core.auth.LocalAccounts;
 import org.jamesguard.core.hijack.HijackPolicy;
-import org.jamesguard.core.hijack.UnfreezeTokens;
+import org.jamesguard.core.hijack.UnfreezeAddressCheck;
 
 /**
  * SPEC §3 on an SMTP listener: sessions of frozen accounts refused at MAIL, messages counted against the
@@ -43,19 +38,16 @@ import org.jamesguard.core.hijack.UnfreezeTokens;
  * Put it after the other James Guard handlers: a message is counted only once they all accepted it.
  */
 public class HijackGate implements MailHook, RcptHook, JamesMessageHook, ProtocolHandlerResultHandler<Response, SMTPSession> {
-    static final CheckId UNFREEZE_ADDRESS = CheckId.of("unfreeze-address");
     private static final SessionHeaders HEADERS = new SessionHeaders("hijack-gate");
 
     private final HijackPolicy policy;
-    private final LocalAccounts accounts;
-    private final DecisionRecorder recorder;
+    private final UnfreezeAddressCheck unfreezeAddresses;
     private final TrustedNetworks trusted;
 
     @Inject
     public HijackGate(HijackPolicy policy, LocalAccounts accounts, DecisionRecorder recorder, TrustedNetworks trusted) {
         this.policy = policy;
-        this.accounts = accounts;
-        this.recorder = recorder;
+        this.unfreezeAddresses = new UnfreezeAddressCheck(accounts, recorder);
         this.trusted = trusted;
     }
 
@@ -70,23 +62,12 @@ public class HijackGate implements MailHook, RcptHook, JamesMessageHook, Protoco
         return HEADERS.reply(session, policy.atMail(SmtpSessions.snapshot(session, trusted)), State.Transaction);
     }
 
-    /**
-     * A reply to a freeze notice goes to a token address no account has: accept it (past James's unknown
-     * user check) for the unfreeze mailet to judge, but only from an authenticated session.
-     */
+    /** A reply to a freeze notice: accepted (past James's unknown user check) only from an authenticated session. */
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        if (!UnfreezeTokens.looksLikeToken(rcpt.getLocalPart()) || !accounts.isLocalDomain(rcpt.getDomain().asString())) {
-            return HookResult.DECLINED;
-        }
-        SessionSnapshot snapshot = SmtpSessions.snapshot(session, trusted);
-        if (snapshot.authenticated()) {
-            return HookResult.OK;
-        }
-        String token = UnfreezeTokens.forLog(rcpt.getLocalPart()) + "@" + rcpt.getDomain().asString();
-        AuditLog.event("unfreeze-refused", snapshot.auditContext(), "unauthenticated RCPT to " + token);
-        return SmtpReplies.hookResult(recorder.refuse(
-            Verdict.reject(UNFREEZE_ADDRESS, Replies.UNFREEZE_REFUSED).withDetail(token), snapshot.auditContext()));
+        return unfreezeAddresses.atRcpt(() -> SmtpSessions.snapshot(session, trusted), rcpt.getLocalPart(), rcpt.getDomain().asString())
+            .map(decision -> decision.refuses() ? SmtpReplies.hookResult(decision) : HookResult.OK)
+            .orElse(HookResult.DECLINED);
     }
 
     @Override

@@ -37,7 +37,7 @@ class SmtpRepliesTest {
 
     @Test
     void aTemporaryRefusalDeniesSoftly() {
-        assertThat(SmtpReplies.hookResult(Decision.refuse(Replies.STORE_UNAVAILABLE, false))).isEqualTo(
+        assertThat(SmtpReplies.hookResult(Decision.storeFailure())).isEqualTo(
             hookResult(HookReturnCode.connected(HookReturnCode.Action.DENYSOFT), "451", "4.3.0 Temporary local problem, try again later"));
     }
 
