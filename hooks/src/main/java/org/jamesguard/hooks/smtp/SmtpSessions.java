@@ -38,8 +38,6 @@ public final class SmtpSessions {
             .sessionId(session.getSessionID())
             .listener(connection.listener)
             .trusted(connection.trusted)
-            .tls(session.isTLSStarted())
-            .helo(session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null))
             .authUser(Optional.ofNullable(session.getUsername()).map(Username::asString).orElse(null))
             .delegatingLogin(session.getAttachment(DELEGATING_LOGIN, State.Connection).orElse(null))
             .recipients(Envelope.of(session).recipients(session));
