@@ -68,8 +68,8 @@ public final class ReverseLookupPolicy {
         }
         String name = helo.toLowerCase(Locale.ROOT);
         if (!lookedUp.contains(name) && lookedUp.size() >= MAX_HELO_LOOKUPS) {
-            return Optional.of(CompletableFuture.completedFuture(DomainLookup.of(helo, DomainLookup.Status.TEMPERROR,
-                List.of(), false, List.of(), false, "not looked up, the session's " + MAX_HELO_LOOKUPS + " HELO names were")));
+            return Optional.of(CompletableFuture.completedFuture(DomainLookup.temperror(helo,
+                "not looked up, the session's " + MAX_HELO_LOOKUPS + " HELO names were")));
         }
         lookedUp.add(name);
         return Optional.of(dns.resolveDomain(helo));

@@ -306,6 +306,6 @@ public class ReverseLookupGate implements ConnectHandler<SMTPSession>, CommandHa
     }
 
     private static DomainLookup notYet(String domain) {
-        return DomainLookup.of(domain, DomainLookup.Status.TEMPERROR, List.of(), false, List.of(), false, NOT_YET);
+        return DomainLookup.temperror(domain, NOT_YET);
     }
 }
