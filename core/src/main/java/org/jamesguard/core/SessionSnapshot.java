@@ -117,7 +117,12 @@ public final class SessionSnapshot {
     }
 
     public AuditContext auditContext() {
-        return AuditContext.of(sessionId, clientIpText(), authUser, listener);
+        return auditContext(authUser);
+    }
+
+    /** This session's context for a decision about {@code account}, which may not be the one authenticated yet. */
+    public AuditContext auditContext(String account) {
+        return AuditContext.of(sessionId, clientIpText(), account, listener);
     }
 
     @Override
