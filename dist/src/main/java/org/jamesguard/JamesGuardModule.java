@@ -34,6 +34,7 @@ import org.jamesguard.core.hijack.FreezeNotifier;
 import org.jamesguard.core.hijack.FreezeService;
 import org.jamesguard.core.hijack.FrozenAccounts;
 import org.jamesguard.core.hijack.FrozenLogins;
+import org.jamesguard.core.hijack.AccountUsage;
 import org.jamesguard.core.hijack.HijackCounters;
 import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.hijack.UnfreezeSecret;
@@ -203,6 +204,13 @@ public class JamesGuardModule extends AbstractModule {
     HijackPolicy hijackPolicy(GuardSettings settings, NetworkClasses network, HijackCounters counters, FreezeService freezes,
                               FrozenAccounts frozen, DecisionRecorder recorder, AccountAddresses addresses, Clock clock) {
         return new HijackPolicy(settings.hijack(), network, counters, freezes, frozen, recorder, addresses, clock);
+    }
+
+    @Provides
+    @Singleton
+    AccountUsage accountUsage(GuardSettings settings, HijackCounters counters, HijackPolicy policy, FrozenAccounts frozen,
+                              Clock clock) {
+        return new AccountUsage(settings.hijack(), counters, policy, frozen, clock);
     }
 
     /**
