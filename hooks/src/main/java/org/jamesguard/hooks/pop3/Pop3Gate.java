@@ -25,10 +25,10 @@ import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Reply;
 import org.jamesguard.core.auth.PopBeforeSmtpCheck;
-import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.screen.ScreenedLogins;
+import org.jamesguard.core.store.PopLoginStore;
 import org.jamesguard.core.store.StoreUnavailableException;
 
 import com.google.common.collect.ImmutableList;
