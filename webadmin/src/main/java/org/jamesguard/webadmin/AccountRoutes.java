@@ -44,13 +44,7 @@ public class AccountRoutes {
 
     /** The canonical name of the account in the path: 400 when malformed, 404 when not an account here. */
     static String existingAccount(UsersRepository users, Request request) {
-        String raw = request.params("account");
-        String account;
-        try {
-            account = Username.of(raw).asString();
-        } catch (IllegalArgumentException e) {
-            throw RequestParameters.badRequest("'" + raw + "' is not an account name");
-        }
+        String account = RequestParameters.account(request);
         try {
             if (!users.contains(Username.of(account))) {
                 throw ErrorResponder.builder()

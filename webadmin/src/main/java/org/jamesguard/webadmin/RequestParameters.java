@@ -2,6 +2,7 @@ package org.jamesguard.webadmin;
 
 import java.util.function.Supplier;
 
+import org.apache.james.core.Username;
 import org.apache.james.webadmin.Constants;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
@@ -30,6 +31,16 @@ final class RequestParameters {
             return extractor.parse(request.body());
         } catch (JsonExtractException e) {
             throw badRequest("invalid body: " + rootMessage(e));
+        }
+    }
+
+    /** The canonical name of the account in the path ({@code :account}): 400 when malformed. */
+    static String account(Request request) {
+        String raw = request.params("account");
+        try {
+            return Username.of(raw).asString();
+        } catch (IllegalArgumentException e) {
+            throw badRequest("'" + raw + "' is not an account name");
         }
     }
 
