@@ -87,9 +87,8 @@ public class SenderGate implements MailHook, RcptHook, MessageHook, DataLineFilt
 
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
-        HookResult result = HEADERS.reply(session, policy.atData(SmtpSessions.snapshot(session, trusted),
-            () -> ClientHeaderCapture.of(session)), State.Transaction);
-        return result == HookResult.DECLINED ? HEADERS.writeTo(session) : result;
+        return HEADERS.atMessage(session, policy.atData(SmtpSessions.snapshot(session, trusted),
+            () -> ClientHeaderCapture.of(session)));
     }
 
     /** Captures the client's header section before James's own line filters touch it; see {@link ClientHeaderCapture}. */
