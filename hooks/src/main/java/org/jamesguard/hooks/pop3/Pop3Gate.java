@@ -30,6 +30,7 @@ import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.screen.ScreenedLogins;
 import org.jamesguard.core.store.PopLoginStore;
 import org.jamesguard.core.store.StoreUnavailableException;
+import org.jamesguard.hooks.Listeners;
 
 import com.google.common.collect.ImmutableList;
 
@@ -150,9 +151,8 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
         return response;
     }
 
-    /** Listeners have no name James exposes to handlers: we name them by their bound port. */
     static String listener(POP3Session session) {
-        return "pop3:" + session.getLocalAddress().getPort();
+        return Listeners.name("pop3", session);
     }
 
     private static AuditContext context(POP3Session session, Username user) {
