@@ -38,6 +38,12 @@ final class ImapLogins {
             .map(ImapLogins::text);
     }
 
+    /** LOGIN, or AUTHENTICATE PLAIN without delegation: the screen first, then the freeze. */
+    static Optional<HumanReadableText> passwordLogin(ScreenedLogins screen, FrozenLogins logins, Username user,
+                                                     String password, ImapSession session) {
+        return screened(screen, user, session).or(() -> withPassword(logins, user, password, session));
+    }
+
     /** A login with a password, before James checks it: refused only when the password is right. */
     static Optional<HumanReadableText> withPassword(FrozenLogins logins, Username user, String password, ImapSession session) {
         if (user == null || password == null) {
