@@ -1,6 +1,10 @@
 package org.jamesguard.webadmin;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.apache.james.webadmin.Constants;
@@ -9,6 +13,12 @@ import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonExtractException;
 import org.apache.james.webadmin.utils.JsonExtractor;
 import org.eclipse.jetty.http.HttpStatus;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import spark.HaltException;
 import spark.Request;
@@ -27,11 +37,16 @@ final class RequestParameters {
         if (request.body() == null || request.body().isBlank()) {
             return whenEmpty.get();
         }
+        T parsed;
         try {
-            return extractor.parse(request.body());
+            parsed = extractor.parse(request.body());
         } catch (JsonExtractException e) {
-            throw badRequest("invalid body: " + rootMessage(e));
+            throw badRequest("invalid body: " + describe(e.getCause()));
         }
+        if (parsed == null) {
+            throw badRequest("invalid body: expected a JSON object, got null");
+        }
+        return parsed;
     }
 
     /** The canonical name of the account in the path ({@code :account}): 400 when malformed. */
@@ -66,6 +81,29 @@ final class RequestParameters {
             .type(ErrorType.INVALID_ARGUMENT)
             .message(message)
             .haltError();
+    }
+
+    /** What is wrong with a body, in the request's terms: Jackson's own messages name our classes. */
+    private static String describe(Throwable e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            UnrecognizedPropertyException unknown = (UnrecognizedPropertyException) e;
+            Collection<Object> known = unknown.getKnownPropertyIds() == null ? List.of() : unknown.getKnownPropertyIds();
+            return "unknown field '" + unknown.getPropertyName() + "', expected "
+                + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        }
+        if (e instanceof MismatchedInputException) {
+            MismatchedInputException mismatch = (MismatchedInputException) e;
+            String field = mismatch.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(Objects::nonNull).collect(Collectors.joining("."));
+            // every field of our request bodies is a string
+            return field.isEmpty() ? "expected a JSON object" : field + ": expected a string";
+        }
+        if (e instanceof JsonProcessingException && !(e instanceof JsonMappingException)) {
+            JsonLocation location = ((JsonProcessingException) e).getLocation();
+            return "not well-formed JSON" + (location == null ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+        }
+        return rootMessage(e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -42,6 +42,7 @@ import spark.Service;
 public class ScreenRoutes {
     static final String SCREEN = GuardRoutes.BASE_PATH + "/screen";
     static final Duration DEFAULT_DURATION = Duration.ofMinutes(60);
+    /** Far below what an expiry can hold (a longer one answered 500); a block for good belongs in a firewall. */
 
     private final DynamicScreen screen;
     private final TrustedNetworks trusted;

@@ -18,6 +18,8 @@ public final class Durations {
     public static final String FORMAT = "a positive duration such as 500ms, 30s, 10m, 1h, 2d or PT10M";
     private static final Map<String, ChronoUnit> UNITS = units();
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*([a-z]+)");
+    /** Ten years: anything longer means "for ever", and a time that far ahead overflows {@code Instant}. */
+    public static final Duration MAX = Duration.ofDays(3650);
 
     private Durations() {
     }
@@ -41,6 +43,9 @@ public final class Durations {
         }
         if (duration.isNegative() || duration.isZero()) {
             throw invalid(text);
+        }
+        if (duration.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("expected at most " + format(MAX) + ", got '" + text + "'");
         }
         return duration;
     }

@@ -37,7 +37,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * the clients do: past that a question fails as a temporary error ({@link SharedLookups}). Queries travel
  * through a {@link NettyResolver} on one daemon thread of its own, which {@link #close()} stops.
  */
-public final class DnsVerifier implements AutoCloseable {
+public final class DnsVerifier implements DnsFacts, AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(DnsVerifier.class);
     /**
      * A CNAME the resolver's answer leaves unfollowed costs dnsjava one more query, outside the
@@ -81,6 +81,7 @@ public final class DnsVerifier implements AutoCloseable {
     }
 
     /** RFC 8601 iprev for a client IP (IPv4, IPv6, or IPv4-mapped IPv6, which counts as IPv4). */
+    @Override
     public CompletableFuture<IprevResult> verifyClientIp(InetAddress ip) {
         Objects.requireNonNull(ip, "ip");
         Runnable stopTimer = metrics.startTimer(GuardMetrics.PREFIX + "dns_iprev");
@@ -94,6 +95,7 @@ public final class DnsVerifier implements AutoCloseable {
     }
 
     /** The addresses and mail routing of a HELO or MAIL FROM domain; Unicode names are looked up as A-labels. */
+    @Override
     public CompletableFuture<DomainLookup> resolveDomain(String domain) {
         Objects.requireNonNull(domain, "domain");
         Name name;

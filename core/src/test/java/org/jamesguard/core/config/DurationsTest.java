@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +63,18 @@ class DurationsTest {
     void refusesZeroNegativeAndGarbage(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text))
             .withMessage("expected a positive duration such as 500ms, 30s, 10m, 1h, 2d or PT10M, got '" + text + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3651d", "87601h", "999999999999d", "PT2562047788015215H"})
+    void refusesMoreThanTenYearsWhoseInstantsWouldOverflow(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text))
+            .withMessage("expected at most 3650d, got '" + text + "'");
+    }
+
+    @Test
+    void tenYearsIsTheLongest() {
+        assertThat(Durations.parse("3650d")).isEqualTo(Durations.MAX);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -57,7 +57,7 @@ final class ClientHeaderCapture {
     }
 
     private void add(byte[] line) {
-        if (line.length == 3 && line[0] == '.') {
+        if (line.length == 3 && line[0] == '.' && line[1] == '\r' && line[2] == '\n') {
             // James's end of data: the header section ends here at the latest.
             dataEnded = true;
             return;

@@ -43,6 +43,7 @@ class ClientHeaderCaptureTest {
         "no empty line: all of it    | From: a@example.com\\r\\nSubject: x\\r\\n                | From: a@example.com\\r\\nSubject: x\\r\\n",
         "empty header section        | \\r\\nFrom: a@example.com\\r\\n\\r\\n                    | \\r\\n",
         "dot-stuffed lines unstuffed | ..X: y\\r\\nFrom: a@example.com\\r\\n\\r\\n               | .X: y\\r\\nFrom: a@example.com\\r\\n\\r\\n",
+        "a dot line is no end of data | From: b@example.com\\r\\n.x\\nFrom: a@example.com\\r\\n\\r\\n | From: b@example.com\\r\\n.x\\nFrom: a@example.com\\r\\n\\r\\n",
     })
     void keepsTheClientsHeaderSection(String name, String data, String expected) {
         ClientHeaderSection section = capture(unescape(data));
