@@ -28,13 +28,13 @@ import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.auth.AccountGate;
 import org.jamesguard.core.auth.Credentials;
 import org.jamesguard.core.auth.LocalAccounts;
-import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.config.GuardSettings;
 import org.jamesguard.core.dns.DnsVerifier;
 import org.jamesguard.core.hijack.FreezeNotifier;
 import org.jamesguard.core.hijack.FreezeService;
 import org.jamesguard.core.hijack.FrozenAccounts;
 import org.jamesguard.core.hijack.FrozenLogins;
+import org.jamesguard.core.hijack.AccountUsage;
 import org.jamesguard.core.hijack.HijackCounters;
 import org.jamesguard.core.hijack.HijackPolicy;
 import org.jamesguard.core.hijack.UnfreezeSecret;
@@ -48,6 +48,7 @@ import org.jamesguard.core.screen.ScreenedLogins;
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
+import org.jamesguard.core.store.PopLoginStore;
 import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.StoreBackends;
 import org.jamesguard.core.store.StoreConfig;
@@ -219,6 +220,13 @@ public class JamesGuardModule extends AbstractModule {
     HijackPolicy hijackPolicy(GuardSettings settings, NetworkClasses network, HijackCounters counters, FreezeService freezes,
                               FrozenAccounts frozen, DecisionRecorder recorder, AccountAddresses addresses, GuardClock clock) {
         return new HijackPolicy(settings.hijack(), network, counters, freezes, frozen, recorder, addresses, clock);
+    }
+
+    @Provides
+    @Singleton
+    AccountUsage accountUsage(GuardSettings settings, HijackCounters counters, HijackPolicy policy, FrozenAccounts frozen,
+                              Clock clock) {
+        return new AccountUsage(settings.hijack(), counters, policy, frozen, clock);
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.jamesguard.core;
 
-import java.util.Locale;
-
 /** How a rejecting check runs: not at all, only reporting (log, header, metric), or refusing. */
-public enum Mode {
+public enum Mode implements XmlNamed {
     OFF("off"),
     REPORT_ONLY("report-only"),
     ENFORCE("enforce");
@@ -14,6 +12,7 @@ public enum Mode {
         this.xmlName = xmlName;
     }
 
+    @Override
     public String xmlName() {
         return xmlName;
     }
@@ -24,12 +23,6 @@ public enum Mode {
 
     /** Parses the configuration form; the caller names the element in its error. */
     public static Mode fromXml(String value) {
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
-        for (Mode mode : values()) {
-            if (mode.xmlName.equals(normalized)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("expected off, report-only or enforce, got '" + value + "'");
+        return XmlNamed.fromXml(Mode.class, value);
     }
 }

@@ -18,8 +18,6 @@ public final class SessionSnapshot {
     private final String listener;
     private final InetAddress clientIp;
     private final boolean trusted;
-    private final boolean tls;
-    private final String helo;
     private final String authUser;
     private final String delegatingLogin;
     private final boolean nullSender;
@@ -31,8 +29,6 @@ public final class SessionSnapshot {
         this.listener = b.listener;
         this.clientIp = Objects.requireNonNull(b.clientIp, "clientIp");
         this.trusted = b.trusted;
-        this.tls = b.tls;
-        this.helo = b.helo;
         this.authUser = b.authUser;
         this.delegatingLogin = b.authUser == null || b.authUser.equals(b.delegatingLogin) ? null : b.delegatingLogin;
         this.nullSender = b.nullSender;
@@ -53,8 +49,6 @@ public final class SessionSnapshot {
         b.sessionId = sessionId;
         b.listener = listener;
         b.trusted = trusted;
-        b.tls = tls;
-        b.helo = helo;
         b.authUser = authUser;
         b.delegatingLogin = delegatingLogin;
         b.nullSender = nullSender;
@@ -82,14 +76,6 @@ public final class SessionSnapshot {
     /** Trusted IPs (configured, James's authorizedAddresses, 127.0.0.1 and ::1). */
     public boolean trusted() {
         return trusted;
-    }
-
-    public boolean tls() {
-        return tls;
-    }
-
-    public Optional<String> helo() {
-        return Optional.ofNullable(helo);
     }
 
     /** The account name the session authenticated as. */
@@ -131,12 +117,17 @@ public final class SessionSnapshot {
     }
 
     public AuditContext auditContext() {
-        return AuditContext.of(sessionId, clientIpText(), authUser, listener);
+        return auditContext(authUser);
+    }
+
+    /** This session's context for a decision about {@code account}, which may not be the one authenticated yet. */
+    public AuditContext auditContext(String account) {
+        return AuditContext.of(sessionId, clientIpText(), account, listener);
     }
 
     @Override
     public String toString() {
-        return "SessionSnapshot{" + auditContext() + ", trusted=" + trusted + ", helo=" + helo
+        return "SessionSnapshot{" + auditContext() + ", trusted=" + trusted
             + ", mailFrom=" + (nullSender ? "<>" : mailFrom) + ", recipients=" + recipients + "}";
     }
 
@@ -145,8 +136,6 @@ public final class SessionSnapshot {
         private String sessionId = "-";
         private String listener = "-";
         private boolean trusted;
-        private boolean tls;
-        private String helo;
         private String authUser;
         private String delegatingLogin;
         private boolean nullSender;
@@ -169,16 +158,6 @@ public final class SessionSnapshot {
 
         public Builder trusted(boolean value) {
             this.trusted = value;
-            return this;
-        }
-
-        public Builder tls(boolean value) {
-            this.tls = value;
-            return this;
-        }
-
-        public Builder helo(String value) {
-            this.helo = value;
             return this;
         }
 

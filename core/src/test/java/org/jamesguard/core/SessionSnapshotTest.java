@@ -24,29 +24,25 @@ class SessionSnapshotTest {
         assertThat(session.sessionId()).isEqualTo("-");
         assertThat(session.listener()).isEqualTo("-");
         assertThat(session.trusted()).isFalse();
-        assertThat(session.tls()).isFalse();
-        assertThat(session.helo()).isEmpty();
         assertThat(session.authUser()).isEmpty();
         assertThat(session.authenticated()).isFalse();
         assertThat(session.nullSender()).isFalse();
         assertThat(session.mailFrom()).isEmpty();
         assertThat(session.recipients()).isEmpty();
         assertThat(session).hasToString("SessionSnapshot{session=- ip=192.0.2.1 account=- listener=-, trusted=false,"
-            + " helo=null, mailFrom=null, recipients=[]}");
+            + " mailFrom=null, recipients=[]}");
     }
 
     @Test
     void keepsEverythingTheBuilderWasGiven() {
         SessionSnapshot session = SessionSnapshot.builder("2001:DB8::25").sessionId("s-1").listener("submission")
-            .trusted(true).tls(true).helo("mx.example.com").authUser("alice@example.com")
+            .trusted(true).authUser("alice@example.com")
             .mailFrom("Alice@Example.COM").recipients(List.of(BOB)).build();
 
         assertThat(session.clientIpText()).isEqualTo("2001:db8::25");
         assertThat(session.sessionId()).isEqualTo("s-1");
         assertThat(session.listener()).isEqualTo("submission");
         assertThat(session.trusted()).isTrue();
-        assertThat(session.tls()).isTrue();
-        assertThat(session.helo()).contains("mx.example.com");
         assertThat(session.authUser()).contains("alice@example.com");
         assertThat(session.authenticated()).isTrue();
         assertThat(session.mailFrom()).contains(EmailAddress.parse("Alice@example.com"));
@@ -54,7 +50,7 @@ class SessionSnapshotTest {
         assertThat(session.auditContext())
             .isEqualTo(AuditContext.of("s-1", "2001:db8::25", "alice@example.com", "submission"));
         assertThat(session).hasToString("SessionSnapshot{session=s-1 ip=2001:db8::25 account=alice@example.com"
-            + " listener=submission, trusted=true, helo=mx.example.com, mailFrom=Alice@example.com,"
+            + " listener=submission, trusted=true, mailFrom=Alice@example.com,"
             + " recipients=[bob@example.org]}");
     }
 
@@ -101,13 +97,13 @@ class SessionSnapshotTest {
     @Test
     void toBuilderCopiesEverythingAndLeavesTheOriginalAlone() {
         SessionSnapshot original = SessionSnapshot.builder("192.0.2.1").sessionId("s-1").listener("smtp").trusted(true)
-            .tls(true).helo("h.example").authUser("alice").nullSender().recipients(List.of(BOB)).build();
+            .authUser("alice").nullSender().recipients(List.of(BOB)).build();
 
         SessionSnapshot copy = original.toBuilder().build();
         SessionSnapshot changed = original.toBuilder().authUser("mallory").mailFrom(BOB).build();
 
         assertThat(copy).hasToString(original.toString());
-        assertThat(copy.tls()).isTrue();
+        assertThat(copy.trusted()).isTrue();
         assertThat(changed.authUser()).contains("mallory");
         assertThat(changed.nullSender()).isFalse();
         assertThat(original.authUser()).contains("alice");

@@ -11,7 +11,7 @@ import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.eclipse.jetty.http.HttpStatus;
-import org.jamesguard.core.hijack.HijackPolicy;
+import org.jamesguard.core.hijack.AccountUsage;
 
 import spark.Request;
 import spark.Service;
@@ -23,13 +23,13 @@ import spark.Service;
 public class AccountRoutes {
     static final String ACCOUNTS = GuardRoutes.BASE_PATH + "/accounts";
 
-    private final HijackPolicy hijack;
+    private final AccountUsage usage;
     private final UsersRepository users;
     private final JsonTransformer json;
 
     @Inject
-    public AccountRoutes(HijackPolicy hijack, UsersRepository users, JsonTransformer json) {
-        this.hijack = hijack;
+    public AccountRoutes(AccountUsage usage, UsersRepository users, JsonTransformer json) {
+        this.usage = usage;
         this.users = users;
         this.json = json;
     }
@@ -39,18 +39,12 @@ public class AccountRoutes {
     }
 
     private Map<String, Object> counters(Request request) {
-        return hijack.counters(existingAccount(users, request));
+        return usage.of(existingAccount(users, request));
     }
 
     /** The canonical name of the account in the path: 400 when malformed, 404 when not an account here. */
     static String existingAccount(UsersRepository users, Request request) {
-        String raw = request.params("account");
-        String account;
-        try {
-            account = Username.of(raw).asString();
-        } catch (IllegalArgumentException e) {
-            throw RequestParameters.badRequest("'" + raw + "' is not an account name");
-        }
+        String account = RequestParameters.account(request);
         try {
             if (!users.contains(Username.of(account))) {
                 throw ErrorResponder.builder()

@@ -19,6 +19,10 @@ import org.jamesguard.core.config.ConfigReader;
 import org.jamesguard.core.config.GuardSettings;
 import org.jamesguard.core.rdns.ReverseLookupConfig;
 import org.jamesguard.core.screen.ScreenGateConfig;
+import org.jamesguard.hooks.smtp.AuthGate;
+import org.jamesguard.hooks.smtp.ReverseLookupGate;
+import org.jamesguard.hooks.smtp.SenderGate;
+import org.jamesguard.hooks.smtp.ScreenGate;
 
 import com.google.common.collect.ImmutableMap;
 
@@ -35,10 +39,10 @@ public class ConfigRoutes {
     private static final String GUARD_PACKAGE = "org.jamesguard.";
     /** The handlers that have options, and the parsers they read them with. */
     private static final Map<String, Consumer<ConfigReader>> PARSERS = ImmutableMap.of(
-        "org.jamesguard.hooks.smtp.ScreenGate", ScreenGateConfig::parse,
-        "org.jamesguard.hooks.smtp.ReverseLookupGate", ReverseLookupConfig::parse,
-        "org.jamesguard.hooks.smtp.AuthGate", AuthPolicyConfig::parse,
-        "org.jamesguard.hooks.smtp.SenderGate", SenderPolicyConfig::parse);
+        ScreenGate.class.getName(), ScreenGateConfig::parse,
+        ReverseLookupGate.class.getName(), ReverseLookupConfig::parse,
+        AuthGate.class.getName(), AuthPolicyConfig::parse,
+        SenderGate.class.getName(), SenderPolicyConfig::parse);
 
     private final ConfigurationProvider configurations;
     private final GuardSettings settings;
@@ -59,8 +63,7 @@ public class ConfigRoutes {
         List<Object> listeners = new ArrayList<>();
         for (String file : LISTENER_FILES) {
             HierarchicalConfiguration<ImmutableNode> servers = configurations.getConfiguration(file);
-            String element = file.replace("server", "") + "server";
-            for (HierarchicalConfiguration<ImmutableNode> listener : servers.configurationsAt(element)) {
+            for (HierarchicalConfiguration<ImmutableNode> listener : servers.configurationsAt(file)) {
                 listeners.add(listener(file, listener));
             }
         }

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
@@ -53,7 +52,7 @@ public class FrozenRoutes {
 
     void define(Service service) {
         service.get(FROZEN, this::list, json);
-        service.get(FROZEN + "/:account", (request, response) -> toJson(frozen(account(request))), json);
+        service.get(FROZEN + "/:account", (request, response) -> toJson(frozen(RequestParameters.account(request))), json);
         service.put(FROZEN + "/:account", this::freeze, json);
         service.delete(FROZEN + "/:account", this::unfreeze);
     }
@@ -78,7 +77,7 @@ public class FrozenRoutes {
     }
 
     private String unfreeze(Request request, Response response) {
-        String account = account(request);
+        String account = RequestParameters.account(request);
         if (freezes.unfreeze(account, "an administrator over WebAdmin", AuditContext.forAccount(account)).isEmpty()) {
             throw notFrozen(account);
         }
@@ -88,15 +87,6 @@ public class FrozenRoutes {
 
     private FreezeRecord frozen(String account) {
         return freezes.find(account).orElseThrow(() -> notFrozen(account));
-    }
-
-    private static String account(Request request) {
-        String raw = request.params("account");
-        try {
-            return Username.of(raw).asString();
-        } catch (IllegalArgumentException e) {
-            throw RequestParameters.badRequest("'" + raw + "' is not an account name");
-        }
     }
 
     private static spark.HaltException notFrozen(String account) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.apache.james.core.Username;
 import org.apache.james.webadmin.Constants;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
@@ -46,6 +47,16 @@ final class RequestParameters {
             throw badRequest("invalid body: expected a JSON object, got null");
         }
         return parsed;
+    }
+
+    /** The canonical name of the account in the path ({@code :account}): 400 when malformed. */
+    static String account(Request request) {
+        String raw = request.params("account");
+        try {
+            return Username.of(raw).asString();
+        } catch (IllegalArgumentException e) {
+            throw badRequest("'" + raw + "' is not an account name");
+        }
     }
 
     static int integer(Request request, String name, int defaultValue, int min, int max) {

@@ -20,6 +20,7 @@ import org.apache.james.webadmin.WebAdminUtils;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.config.GuardSettings;
+import org.jamesguard.core.hijack.AccountUsage;
 import org.jamesguard.core.screen.DynamicScreen;
 import org.jamesguard.core.store.StoreBackends;
 import org.jamesguard.core.store.Stores;
@@ -63,7 +64,8 @@ final class RoutesFixture implements AutoCloseable {
         GuardRoutes routes = new GuardRoutes(new HealthRoutes(settings, stores, json),
             new ScreenRoutes(screen, json),
             new FrozenRoutes(hijack.freezes(), users, json),
-            new AccountRoutes(hijack.policy(), users, json),
+            new AccountRoutes(new AccountUsage(hijack.config(), hijack.counters(), hijack.policy(), hijack.frozen(), hijack.clock()),
+                users, json),
             new ConfigRoutes(configurations, settings, json));
         server = WebAdminUtils.createWebAdminServer(routes).start();
     }

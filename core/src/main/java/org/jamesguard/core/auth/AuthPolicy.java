@@ -81,7 +81,7 @@ public final class AuthPolicy {
         try {
             account = credentials.verify(user, password);
         } catch (RuntimeException e) {
-            return AuthResult.refused(recorder.failure(CREDENTIALS, context(session, user), e));
+            return AuthResult.refused(recorder.failure(CREDENTIALS, session.auditContext(user), e));
         }
         if (account.isEmpty()) {
             return failedLogin(session, user, "failed login as " + user);
@@ -107,7 +107,7 @@ public final class AuthPolicy {
         try {
             account = verifier.get();
         } catch (RuntimeException e) {
-            return AuthResult.refused(recorder.failure(CREDENTIALS, context(session, claimedUser), e));
+            return AuthResult.refused(recorder.failure(CREDENTIALS, session.auditContext(claimedUser), e));
         }
         if (account.isEmpty()) {
             return failedLogin(session, claimedUser, "failed " + mechanism + " login as " + claimedUser);
@@ -122,7 +122,7 @@ public final class AuthPolicy {
             return AuthResult.refused(screened);
         }
         return AuthResult.refused(recorder.refuse(Verdict.reject(CREDENTIALS, Replies.AUTH_FAILED).withDetail(detail),
-            context(session, user)));
+            session.auditContext(user)));
     }
 
     /**
@@ -130,7 +130,7 @@ public final class AuthPolicy {
      * account the credential proved and, when it acts for another through a delegation, for that one too.
      */
     private AuthResult admit(SessionSnapshot session, String account, String authorizationId) {
-        AuditContext context = context(session, account);
+        AuditContext context = session.auditContext(account);
         Optional<String> delegated = authorizationId.isEmpty() || AuthorizationIdentityCheck.sameAccount(account, authorizationId)
             ? Optional.empty()
             : credentials.delegatedAccount(account, authorizationId);
@@ -153,10 +153,6 @@ public final class AuthPolicy {
         List<Header> notes = Stream.of(identity.header(), loginGate.header(), actingGate.header()).flatMap(Optional::stream)
             .collect(Collectors.toUnmodifiableList());
         return AuthResult.success(actingAs, account, notes);
-    }
-
-    private static AuditContext context(SessionSnapshot session, String account) {
-        return AuditContext.of(session.sessionId(), session.clientIpText(), account, session.listener());
     }
 
     /**

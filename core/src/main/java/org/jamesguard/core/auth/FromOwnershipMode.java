@@ -1,11 +1,10 @@
 package org.jamesguard.core.auth;
 
-import java.util.Locale;
-
 import org.jamesguard.core.Mode;
+import org.jamesguard.core.XmlNamed;
 
 /** SPEC A6: what to do with a From: header the account does not own. */
-public enum FromOwnershipMode {
+public enum FromOwnershipMode implements XmlNamed {
     OFF("off", Mode.OFF),
     REPORT_ONLY("report-only", Mode.REPORT_ONLY),
     ENFORCE("enforce", Mode.ENFORCE),
@@ -20,6 +19,7 @@ public enum FromOwnershipMode {
         this.mode = mode;
     }
 
+    @Override
     public String xmlName() {
         return xmlName;
     }
@@ -30,12 +30,6 @@ public enum FromOwnershipMode {
     }
 
     public static FromOwnershipMode fromXml(String value) {
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
-        for (FromOwnershipMode candidate : values()) {
-            if (candidate.xmlName.equals(normalized)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("expected off, report-only, enforce or stamp-sender, got '" + value + "'");
+        return XmlNamed.fromXml(FromOwnershipMode.class, value);
     }
 }

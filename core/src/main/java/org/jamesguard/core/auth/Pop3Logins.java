@@ -9,6 +9,7 @@ import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Reply;
 import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.screen.ScreenedLogins;
+import org.jamesguard.core.store.PopLoginStore;
 import org.jamesguard.core.store.StoreUnavailableException;
 
 /**

@@ -15,6 +15,7 @@ import org.jamesguard.core.auth.from.FromHeaderAnalysis;
 import org.jamesguard.core.auth.from.FromHeaderParser;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.NetworkClasses;
+import org.jamesguard.core.store.PopLoginStore;
 
 /**
  * SPEC A1–A10 in the order a session meets them: who must authenticate and which return-path it may use

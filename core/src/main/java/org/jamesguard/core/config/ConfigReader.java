@@ -257,7 +257,7 @@ public final class ConfigReader {
         return parsed;
     }
 
-    static String describe(Set<String> words) {
+    public static String describe(Set<String> words) {
         List<String> sorted = new ArrayList<>(words);
         if (sorted.size() == 1) {
             return sorted.get(0);

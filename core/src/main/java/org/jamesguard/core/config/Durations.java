@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The one duration syntax of our configuration: {@code 500ms}, {@code 3s}, {@code 10m}, {@code 1h}, {@code 2d}, or ISO-8601 {@code PT10M}. */
+/**
+ * The one duration syntax of our configuration: {@code 500ms}, {@code 3s}, {@code 10m}, {@code 1h}, {@code 2d}, or ISO-8601 {@code PT10M}.
+ * Not James's {@code DurationParser} (3.8.1): it reads no ISO-8601, takes a bare number as milliseconds
+ * ({@code 30} is 30 ms), accepts zero, and estimated months and years.
+ */
 public final class Durations {
     public static final String FORMAT = "a positive duration such as 500ms, 30s, 10m, 1h, 2d or PT10M";
     private static final Map<String, ChronoUnit> UNITS = units();

@@ -38,15 +38,13 @@ final class Answer {
     private final int type;
     private final Outcome outcome;
     private final List<Record> records;
-    private final List<Name> aliases;
     private final String problem;
 
-    private Answer(Name name, int type, Outcome outcome, List<Record> records, List<Name> aliases, String problem) {
+    private Answer(Name name, int type, Outcome outcome, List<Record> records, String problem) {
         this.name = name;
         this.type = type;
         this.outcome = outcome;
         this.records = records;
-        this.aliases = aliases;
         this.problem = problem;
     }
 
@@ -62,24 +60,24 @@ final class Answer {
             }
         }
         if (matching.isEmpty()) {
-            return new Answer(name, type, Outcome.NODATA, List.of(), result.getAliases(), "NODATA");
+            return new Answer(name, type, Outcome.NODATA, List.of(), "NODATA");
         }
-        return new Answer(name, type, Outcome.RECORDS, List.copyOf(matching), result.getAliases(), "answered");
+        return new Answer(name, type, Outcome.RECORDS, List.copyOf(matching), "answered");
     }
 
     static Answer failed(Name name, int type, Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof NoSuchDomainException) {
-            return new Answer(name, type, Outcome.NXDOMAIN, List.of(), List.of(), "NXDOMAIN");
+            return new Answer(name, type, Outcome.NXDOMAIN, List.of(), "NXDOMAIN");
         }
         if (cause instanceof NoSuchRRSetException) {
-            return new Answer(name, type, Outcome.NODATA, List.of(), List.of(), "NODATA");
+            return new Answer(name, type, Outcome.NODATA, List.of(), "NODATA");
         }
-        return new Answer(name, type, Outcome.TEMPERROR, List.of(), List.of(), problem(cause));
+        return new Answer(name, type, Outcome.TEMPERROR, List.of(), problem(cause));
     }
 
     static Answer notAsked(Name name, int type) {
-        return new Answer(name, type, Outcome.NOT_ASKED, List.of(), List.of(), "not asked, query limit reached");
+        return new Answer(name, type, Outcome.NOT_ASKED, List.of(), "not asked, query limit reached");
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -132,15 +130,6 @@ final class Answer {
             }
         }
         return addresses;
-    }
-
-    /** The name asked, the CNAMEs followed and the names that own the records. */
-    Set<String> namesSeen() {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(text(name));
-        aliases.forEach(alias -> names.add(text(alias)));
-        records.forEach(record -> names.add(text(record.getName())));
-        return names;
     }
 
     /** {@code example.test/AAAA}. */

@@ -115,7 +115,7 @@ public final class DnsVerifier implements DnsFacts, AutoCloseable {
     }
 
     private static DomainLookup temperror(Name name, String detail) {
-        return DomainLookup.of(Answer.text(name), DomainLookup.Status.TEMPERROR, List.of(), false, List.of(), false, detail);
+        return DomainLookup.temperror(Answer.text(name), detail);
     }
 
     /**

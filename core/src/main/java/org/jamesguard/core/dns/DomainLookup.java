@@ -41,32 +41,33 @@ public final class DomainLookup {
     private final Status status;
     private final Set<InetAddress> addresses;
     private final boolean hasMx;
-    private final List<String> names;
     private final boolean limited;
     private final String detail;
 
-    private DomainLookup(String domain, Status status, Collection<InetAddress> addresses, boolean hasMx,
-                         List<String> names, boolean limited, String detail) {
-        this.domain = Objects.requireNonNull(domain, "domain");
-        this.status = Objects.requireNonNull(status, "status");
+    private DomainLookup(Builder b) {
+        this.domain = Objects.requireNonNull(b.domain, "domain");
+        this.status = Objects.requireNonNull(b.status, "status");
         Set<InetAddress> normalized = new LinkedHashSet<>();
-        addresses.forEach(address -> normalized.add(IpAddresses.normalize(address)));
+        b.addresses.forEach(address -> normalized.add(IpAddresses.normalize(address)));
         this.addresses = Collections.unmodifiableSet(normalized);
-        this.hasMx = hasMx;
-        this.names = List.copyOf(names);
-        this.limited = limited;
-        this.detail = Objects.requireNonNull(detail, "detail");
+        this.hasMx = b.hasMx;
+        this.limited = b.limited;
+        this.detail = Objects.requireNonNull(b.detail, "detail");
     }
 
-    /** @param addresses kept in the order given, IPv4-mapped ones as IPv4 */
-    public static DomainLookup of(String domain, Status status, Collection<InetAddress> addresses, boolean hasMx,
-                                  List<String> names, boolean limited, String detail) {
-        return new DomainLookup(domain, status, addresses, hasMx, names, limited, detail);
+    /** An answer with nothing found yet: no address, no MX, not limited, no detail. */
+    public static Builder builder(String domain, Status status) {
+        return new Builder(domain, status);
     }
 
     /** A domain that DNS was not asked about, because it is not a valid domain name. */
     public static DomainLookup invalid(String domain, String detail) {
-        return of(domain, Status.NXDOMAIN, Set.of(), false, List.of(), false, detail);
+        return builder(domain, Status.NXDOMAIN).detail(detail).build();
+    }
+
+    /** A lookup that failed, timed out or was not made, with nothing found. */
+    public static DomainLookup temperror(String domain, String detail) {
+        return builder(domain, Status.TEMPERROR).detail(detail).build();
     }
 
     /** Lower case A-labels without the final dot, or the text given when it is not a valid name. */
@@ -92,11 +93,6 @@ public final class DomainLookup {
         return hasMx;
     }
 
-    /** The domain, the CNAMEs followed and the MX hosts, lower case without the final dot. */
-    public List<String> names() {
-        return names;
-    }
-
     /**
      * The per-check query cap stopped some MX host lookups. A client missing from {@link #addresses()}
      * may then be one of the hosts not looked up: that proves nothing either way.
@@ -117,12 +113,12 @@ public final class DomainLookup {
         }
         DomainLookup that = (DomainLookup) o;
         return domain.equals(that.domain) && status == that.status && addresses.equals(that.addresses)
-            && hasMx == that.hasMx && names.equals(that.names) && limited == that.limited && detail.equals(that.detail);
+            && hasMx == that.hasMx && limited == that.limited && detail.equals(that.detail);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(domain, status, addresses, hasMx, names, limited, detail);
+        return Objects.hash(domain, status, addresses, hasMx, limited, detail);
     }
 
     /** {@code example.com: found mx=true addresses=[192.0.2.1, 2001:db8::1]}, then the detail in parentheses. */
@@ -132,5 +128,44 @@ public final class DomainLookup {
             + addresses.stream().map(IpAddresses::format).collect(Collectors.joining(", ", "[", "]"))
             + (limited ? " limited" : "");
         return detail.isEmpty() ? text : text + " (" + detail + ")";
+    }
+
+    public static final class Builder {
+        private final String domain;
+        private final Status status;
+        private Collection<InetAddress> addresses = List.of();
+        private boolean hasMx;
+        private boolean limited;
+        private String detail = "";
+
+        private Builder(String domain, Status status) {
+            this.domain = domain;
+            this.status = status;
+        }
+
+        /** Kept in the order given, IPv4-mapped ones as IPv4. */
+        public Builder addresses(Collection<InetAddress> value) {
+            this.addresses = value;
+            return this;
+        }
+
+        public Builder hasMx(boolean value) {
+            this.hasMx = value;
+            return this;
+        }
+
+        public Builder limited(boolean value) {
+            this.limited = value;
+            return this;
+        }
+
+        public Builder detail(String value) {
+            this.detail = value;
+            return this;
+        }
+
+        public DomainLookup build() {
+            return new DomainLookup(this);
+        }
     }
 }

@@ -55,10 +55,8 @@ final class DomainResolution {
         Answer mx = own.get(MX);
         List<Answer> all = Stream.concat(own.stream(), hosts.stream()).collect(Collectors.toList());
         Set<InetAddress> addresses = new LinkedHashSet<>();
-        Set<String> names = new LinkedHashSet<>();
         for (Answer answer : all) {
             addresses.addAll(answer.addresses());
-            names.addAll(answer.namesSeen());
         }
         boolean hasMx = !exchangers(mx).isEmpty();
         Status status = status(own, all, !addresses.isEmpty() || hasMx, isNullMx(mx));
@@ -69,8 +67,9 @@ final class DomainResolution {
         if (!notAsked.isEmpty()) {
             details.add("query limit reached, not asked: " + String.join(", ", notAsked));
         }
-        return DomainLookup.of(Answer.text(domain), status, addresses, hasMx, List.copyOf(names), !notAsked.isEmpty(),
-            details.stream().filter(detail -> !detail.isEmpty()).collect(Collectors.joining("; ")));
+        return DomainLookup.builder(Answer.text(domain), status).addresses(addresses).hasMx(hasMx)
+            .limited(!notAsked.isEmpty())
+            .detail(details.stream().filter(detail -> !detail.isEmpty()).collect(Collectors.joining("; "))).build();
     }
 
     /** A temporary failure is reported unless the domain's absence or its refusal of mail is certain. */

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.jamesguard.core.net.IpAddresses;
 
@@ -32,33 +31,30 @@ public final class IprevResult {
 
     private final Status status;
     private final InetAddress ip;
-    private final String confirmedName;
     private final List<String> ptrNames;
     private final String detail;
 
-    private IprevResult(Status status, InetAddress ip, String confirmedName, List<String> ptrNames, String detail) {
+    private IprevResult(Status status, InetAddress ip, List<String> ptrNames, String detail) {
         this.status = status;
         this.ip = IpAddresses.normalize(Objects.requireNonNull(ip, "ip"));
-        this.confirmedName = confirmedName;
         this.ptrNames = List.copyOf(ptrNames);
         this.detail = Objects.requireNonNull(detail, "detail");
     }
 
     public static IprevResult pass(InetAddress ip, String confirmedName, List<String> ptrNames) {
-        return new IprevResult(Status.PASS, ip, Objects.requireNonNull(confirmedName, "confirmedName"), ptrNames,
-            confirmedName);
+        return new IprevResult(Status.PASS, ip, ptrNames, Objects.requireNonNull(confirmedName, "confirmedName"));
     }
 
     public static IprevResult fail(InetAddress ip, List<String> ptrNames, String detail) {
-        return new IprevResult(Status.FAIL, ip, null, ptrNames, detail);
+        return new IprevResult(Status.FAIL, ip, ptrNames, detail);
     }
 
     public static IprevResult temperror(InetAddress ip, List<String> ptrNames, String detail) {
-        return new IprevResult(Status.TEMPERROR, ip, null, ptrNames, detail);
+        return new IprevResult(Status.TEMPERROR, ip, ptrNames, detail);
     }
 
     public static IprevResult permerror(InetAddress ip, String detail) {
-        return new IprevResult(Status.PERMERROR, ip, null, List.of(), detail);
+        return new IprevResult(Status.PERMERROR, ip, List.of(), detail);
     }
 
     public Status status() {
@@ -67,11 +63,6 @@ public final class IprevResult {
 
     public InetAddress ip() {
         return ip;
-    }
-
-    /** The PTR name that resolves back to the IP, when the status is {@link Status#PASS}. */
-    public Optional<String> confirmedName() {
-        return Optional.ofNullable(confirmedName);
     }
 
     /** The PTR names tried, at most {@link DnsConfig#maxPtrNames()}, lower case without the final dot. */
@@ -90,13 +81,13 @@ public final class IprevResult {
             return false;
         }
         IprevResult that = (IprevResult) o;
-        return status == that.status && ip.equals(that.ip) && Objects.equals(confirmedName, that.confirmedName)
-            && ptrNames.equals(that.ptrNames) && detail.equals(that.detail);
+        return status == that.status && ip.equals(that.ip) && ptrNames.equals(that.ptrNames)
+            && detail.equals(that.detail);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, ip, confirmedName, ptrNames, detail);
+        return Objects.hash(status, ip, ptrNames, detail);
     }
 
     @Override

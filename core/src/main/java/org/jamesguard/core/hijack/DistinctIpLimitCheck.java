@@ -19,7 +19,7 @@ public final class DistinctIpLimitCheck {
     private DistinctIpLimitCheck() {
     }
 
-    public static Verdict check(Acquisition admission, HijackConfig.Limit limit, HijackConfig.Reply reply, boolean freeze) {
+    public static Verdict check(Acquisition admission, HijackConfig.Limit limit, HijackConfig.LimitReply reply, boolean freeze) {
         if (admission.acquired()) {
             return Verdict.pass(ID);
         }

@@ -41,7 +41,8 @@ import com.google.common.collect.ImmutableMap;
  * }</pre>
  */
 public final class HijackConfig {
-    public enum Reply { PERMANENT, TEMPORARY }
+    /** {@code <reply>}: whether a limit refuses with 5xx or 4xx (not {@link org.jamesguard.core.Reply}, the wire reply). */
+    public enum LimitReply { PERMANENT, TEMPORARY }
 
     public enum Counting { MESSAGES, RECIPIENTS }
 
@@ -76,7 +77,7 @@ public final class HijackConfig {
     final Limit local;
     final boolean localIncludesLan;
     final Limit other;
-    final Reply reply;
+    final LimitReply reply;
     final boolean freezeOnLimit;
     final Mode distinctIpsMode;
     final Limit distinctIps;
@@ -101,7 +102,8 @@ public final class HijackConfig {
         local = Limit.parse(localReader, 1000, Duration.ofMinutes(60));
         localIncludesLan = localReader.bool("includeLan", true);
         other = Limit.parse(limits.child("other").allowOnly("max", "window"), 100, Duration.ofMinutes(60));
-        reply = root.oneOf("reply", ImmutableMap.of("5xx", Reply.PERMANENT, "4xx", Reply.TEMPORARY), Reply.PERMANENT);
+        reply = root.oneOf("reply", ImmutableMap.of("5xx", LimitReply.PERMANENT, "4xx", LimitReply.TEMPORARY),
+            LimitReply.PERMANENT);
         freezeOnLimit = root.bool("freezeOnLimit", false);
         ConfigReader distinct = root.child("distinctIps").allowOnly("mode", "max", "window", "per");
         distinctIpsMode = distinct.mode("mode", Mode.OFF);

@@ -3,14 +3,12 @@ package org.jamesguard.core.hijack;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.Decision;
 import org.jamesguard.core.DecisionRecorder;
-import org.jamesguard.core.Mode;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.Verdict;
@@ -73,7 +71,7 @@ public final class HijackPolicy implements AccountGate {
     /** A login whose password was right: refused while frozen; C5 counts its client address. */
     @Override
     public Decision atLogin(SessionSnapshot session, String account) {
-        AuditContext context = context(session, account);
+        AuditContext context = session.auditContext(account);
         Decision frozenDecision = frozen.atLogin(account, context);
         if (frozenDecision.refuses() || !watches(account)) {
             return frozenDecision;
@@ -93,7 +91,7 @@ public final class HijackPolicy implements AccountGate {
      */
     public Decision atMail(SessionSnapshot session) {
         for (String account : session.accountsInvolved()) {
-            Decision decision = frozen.atStep(account, context(session, account), Replies.ACCOUNT_FROZEN_SESSION);
+            Decision decision = frozen.atStep(account, session.auditContext(account), Replies.ACCOUNT_FROZEN_SESSION);
             if (decision.refuses()) {
                 return decision;
             }
@@ -109,7 +107,8 @@ public final class HijackPolicy implements AccountGate {
     public Decision atMessage(SessionSnapshot session) {
         Decision result = Decision.PROCEED;
         for (String account : session.accountsInvolved()) {
-            Decision decision = count(account, session.clientIp(), session.recipients().size(), context(session, account), false);
+            Decision decision = count(account, session.clientIp(), session.recipients().size(),
+                session.auditContext(account), false);
             if (decision.refuses()) {
                 return decision;
             }
@@ -154,7 +153,7 @@ public final class HijackPolicy implements AccountGate {
     public Decision atRcptRefused(SessionSnapshot session) {
         Decision result = Decision.PROCEED;
         for (String account : session.accountsInvolved()) {
-            Decision decision = watches(account) ? rcptRefused(account, context(session, account)) : Decision.PROCEED;
+            Decision decision = watches(account) ? rcptRefused(account, session.auditContext(account)) : Decision.PROCEED;
             if (decision.refuses()) {
                 return decision;
             }
@@ -168,40 +167,6 @@ public final class HijackPolicy implements AccountGate {
             () -> RcptFailureLimitCheck.check(counters.countRcptFailure(account, config.rcptFailures, clock.instant()),
                 config.rcptFailures),
             verdict -> freezes.freeze(account, RcptFailureLimitCheck.FROZEN_REASON, true, verdict.counts(), context));
-    }
-
-    /**
-     * An account's counters now and the limits that apply, for administrators: messages per IP class,
-     * client addresses (C5), refused recipients (C8), IPs seen, whether it is watched and frozen.
-     */
-    public Map<String, Object> counters(String account) {
-        Instant now = clock.instant();
-        Map<String, Object> messages = new LinkedHashMap<>();
-        for (IpClass ipClass : IpClass.values()) {
-            HijackConfig.Limit limit = ipClass.limit(config);
-            messages.put(ipClass.key(), usage(counters.messages(account, ipClass, limit, now), limit, config.limitsMode));
-        }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("account", account);
-        view.put("watched", watches(account));
-        view.put("frozen", frozen.find(account).isPresent());
-        view.put("counting", config.counting.name().toLowerCase(Locale.ROOT));
-        view.put("messages", messages);
-        view.put("clientAddresses", usage(counters.loginSources(account, config.distinctIps, now), config.distinctIps,
-            config.distinctIpsMode));
-        view.put("refusedRecipients", usage(counters.rcptFailures(account, config.rcptFailures, now), config.rcptFailures,
-            config.rcptFailuresMode));
-        view.put("ipsSeen", counters.ipsSeen(account, now));
-        return view;
-    }
-
-    private static Map<String, Object> usage(long count, HijackConfig.Limit limit, Mode mode) {
-        Map<String, Object> usage = new LinkedHashMap<>();
-        usage.put("count", count);
-        usage.put("max", limit.max());
-        usage.put("window", Durations.format(limit.window()));
-        usage.put("mode", mode.xmlName());
-        return usage;
     }
 
     /** C7: a limit freezes the account only when configured to; otherwise its reply alone answers. */
@@ -229,9 +194,5 @@ public final class HijackPolicy implements AccountGate {
             return IpAddresses.format(ip);
         }
         return Cidr.of(ip, IpAddresses.isIpv4(ip) ? 24 : 64).toString();
-    }
-
-    private static AuditContext context(SessionSnapshot session, String account) {
-        return AuditContext.of(session.sessionId(), session.clientIpText(), account, session.listener());
     }
 }

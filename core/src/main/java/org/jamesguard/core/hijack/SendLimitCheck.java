@@ -19,7 +19,7 @@ public final class SendLimitCheck {
     }
 
     public static Verdict check(Acquisition acquisition, IpClass ipClass, HijackConfig.Limit limit,
-                                HijackConfig.Reply reply, boolean freeze) {
+                                HijackConfig.LimitReply reply, boolean freeze) {
         if (acquisition.acquired()) {
             return Verdict.pass(ID);
         }
@@ -35,12 +35,12 @@ public final class SendLimitCheck {
         private LimitReplies() {
         }
 
-        static Verdict refusal(CheckId id, HijackConfig.Reply reply, boolean freeze, Reply permanent, Reply temporary,
+        static Verdict refusal(CheckId id, HijackConfig.LimitReply reply, boolean freeze, Reply permanent, Reply temporary,
                                Reply frozen) {
             if (freeze) {
                 return Verdict.reject(id, frozen).andClose();
             }
-            return Verdict.reject(id, reply == HijackConfig.Reply.TEMPORARY ? temporary : permanent);
+            return Verdict.reject(id, reply == HijackConfig.LimitReply.TEMPORARY ? temporary : permanent);
         }
     }
 }

@@ -31,7 +31,7 @@ final class AddressLiteral {
         if (!IpAddresses.isLiteral(inside)) {
             return DomainLookup.invalid(helo, "not an address literal");
         }
-        return DomainLookup.of(helo, DomainLookup.Status.FOUND, Set.of(IpAddresses.parse(inside)), false, List.of(), false,
-            "address literal");
+        return DomainLookup.builder(helo, DomainLookup.Status.FOUND).addresses(Set.of(IpAddresses.parse(inside)))
+            .detail("address literal").build();
     }
 }

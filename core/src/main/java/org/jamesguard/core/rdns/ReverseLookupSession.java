@@ -175,7 +175,7 @@ public final class ReverseLookupSession {
         }
         String key = name.toLowerCase(Locale.ROOT);
         if (!heloNamesLookedUp.contains(key) && heloNamesLookedUp.size() >= MAX_HELO_LOOKUPS) {
-            return CompletableFuture.completedFuture(temporary(name,
+            return CompletableFuture.completedFuture(DomainLookup.temperror(name,
                 "not looked up, the session's " + MAX_HELO_LOOKUPS + " HELO names were"));
         }
         heloNamesLookedUp.add(key);
@@ -221,7 +221,7 @@ public final class ReverseLookupSession {
         if (heloLookup == null || heloDecided) {
             return Decision.PROCEED;
         }
-        StageResult result = policy.helo(session, heloLookup.getNow(temporary(helo, NOT_YET)));
+        StageResult result = policy.helo(session, heloLookup.getNow(DomainLookup.temperror(helo, NOT_YET)));
         heloDecided = result.refusal().isEmpty();
         if (heloDecided) {
             heloWarnings = result.headers();
@@ -239,9 +239,9 @@ public final class ReverseLookupSession {
         if (senderLookup(domain).isEmpty() && !pending(senderLookup)) {
             startSender(session, domain);
         }
-        Optional<DomainLookup> answer = senderLookup(domain).map(started -> started.getNow(temporary(domain, NOT_YET)));
+        Optional<DomainLookup> answer = senderLookup(domain).map(started -> started.getNow(DomainLookup.temperror(domain, NOT_YET)));
         if (answer.isEmpty() && policy.checksSender(session, domain) && !domain.equalsIgnoreCase(senderDomain)) {
-            answer = Optional.of(temporary(domain, NOT_YET));
+            answer = Optional.of(DomainLookup.temperror(domain, NOT_YET));
         }
         if (answer.isEmpty()) {
             return Decision.PROCEED;
@@ -266,9 +266,5 @@ public final class ReverseLookupSession {
         needed.removeIf(CompletableFuture::isDone);
         return needed.isEmpty() ? Optional.empty()
             : Optional.of(CompletableFuture.allOf(needed.toArray(new CompletableFuture<?>[0])));
-    }
-
-    private static DomainLookup temporary(String domain, String detail) {
-        return DomainLookup.of(domain, DomainLookup.Status.TEMPERROR, List.of(), false, List.of(), false, detail);
     }
 }

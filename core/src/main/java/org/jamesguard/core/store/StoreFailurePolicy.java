@@ -1,9 +1,9 @@
 package org.jamesguard.core.store;
 
-import java.util.Locale;
+import org.jamesguard.core.XmlNamed;
 
 /** What a check does when its store is unreachable: accept (logged, counted) or refuse with 451 4.3.0. */
-public enum StoreFailurePolicy {
+public enum StoreFailurePolicy implements XmlNamed {
     FAIL_OPEN("fail-open"),
     FAIL_CLOSED("fail-closed");
 
@@ -13,17 +13,12 @@ public enum StoreFailurePolicy {
         this.xmlName = xmlName;
     }
 
+    @Override
     public String xmlName() {
         return xmlName;
     }
 
     public static StoreFailurePolicy fromXml(String value) {
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
-        for (StoreFailurePolicy policy : values()) {
-            if (policy.xmlName.equals(normalized)) {
-                return policy;
-            }
-        }
-        throw new IllegalArgumentException("expected fail-open or fail-closed, got '" + value + "'");
+        return XmlNamed.fromXml(StoreFailurePolicy.class, value);
     }
 }

@@ -3,7 +3,6 @@ package org.jamesguard.core.store;
 import java.util.Map;
 
 import org.jamesguard.core.GuardMetrics;
-import org.jamesguard.core.auth.PopLoginStore;
 
 /**
  * One backend's stores (SPEC §4): everything James Guard keeps, from one place, closed together when James

@@ -53,7 +53,6 @@ class ResolveDomainTest {
         DomainLookup lookup = resolve("example.test");
 
         assertThat(lookup).hasToString("example.test: found mx=true addresses=[127.0.0.11, 2001:db8::12]");
-        assertThat(lookup.names()).containsExactly("example.test", "mx1.example.test", "mx2.example.test");
     }
 
     @Test
@@ -73,7 +72,6 @@ class ResolveDomainTest {
         DomainLookup lookup = resolve("www.example.test");
 
         assertThat(lookup.containsAddress(IpAddresses.parse("127.0.0.5"))).isTrue();
-        assertThat(lookup.names()).containsExactly("www.example.test", "edge.example.test", "host.example.test");
     }
 
     @Test

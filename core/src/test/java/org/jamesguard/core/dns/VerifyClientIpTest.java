@@ -39,7 +39,7 @@ class VerifyClientIpTest {
         IprevResult result = iprev(CLIENT);
 
         assertThat(result.status()).isEqualTo(Status.PASS);
-        assertThat(result.confirmedName()).contains("mail.example.test");
+        assertThat(result.detail()).isEqualTo("mail.example.test");
         assertThat(result).hasToString("iprev=pass policy.iprev=127.0.0.7 (mail.example.test)");
     }
 
@@ -116,7 +116,7 @@ class VerifyClientIpTest {
 
         IprevResult result = iprev(CLIENT);
 
-        assertThat(result.confirmedName()).contains("b.example.test");
+        assertThat(result.detail()).isEqualTo("b.example.test");
         assertThat(result.ptrNames()).containsExactly("a.example.test", "b.example.test");
     }
 

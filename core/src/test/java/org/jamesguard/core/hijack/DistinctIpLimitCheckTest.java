@@ -1,8 +1,8 @@
 package org.jamesguard.core.hijack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jamesguard.core.hijack.HijackConfig.Reply.PERMANENT;
-import static org.jamesguard.core.hijack.HijackConfig.Reply.TEMPORARY;
+import static org.jamesguard.core.hijack.HijackConfig.LimitReply.PERMANENT;
+import static org.jamesguard.core.hijack.HijackConfig.LimitReply.TEMPORARY;
 import static org.jamesguard.core.store.CounterStore.Acquisition.acquired;
 import static org.jamesguard.core.store.CounterStore.Acquisition.refused;
 
@@ -37,7 +37,7 @@ class DistinctIpLimitCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    void decides(String name, Acquisition admission, HijackConfig.Reply reply, boolean freeze, String expected) {
+    void decides(String name, Acquisition admission, HijackConfig.LimitReply reply, boolean freeze, String expected) {
         assertThat(DistinctIpLimitCheck.check(admission, TEN, reply, freeze)).hasToString(expected);
     }
 

@@ -58,7 +58,7 @@ class HijackConfigTest {
         assertThat(defaults.distinctIps.max()).as("C5 max").isEqualTo(10);
         assertThat(defaults.distinctIps.window()).as("C5 window").isEqualTo(Duration.ofMinutes(60));
         assertThat(defaults.distinctPer).as("C5 counts addresses").isEqualTo(HijackConfig.DistinctPer.ADDRESS);
-        assertThat(defaults.reply).as("C6").isEqualTo(HijackConfig.Reply.PERMANENT);
+        assertThat(defaults.reply).as("C6").isEqualTo(HijackConfig.LimitReply.PERMANENT);
         assertThat(defaults.freezeOnLimit).as("C7").isFalse();
         assertThat(defaults.rcptFailuresMode).as("C8").isEqualTo(Mode.OFF);
         assertThat(defaults.rcptFailures.max()).as("C8 max").isEqualTo(20);
@@ -99,8 +99,8 @@ class HijackConfigTest {
             read("<limits><other><max>1</max></other></limits>", c -> c.other.max(), 1),
             read("<limits><other><window>1d</window></other></limits>", c -> c.other.window(), Duration.ofDays(1)),
             read("<limits><other><max>1</max></other></limits>", c -> c.local.max(), 1000),
-            read("<reply>4xx</reply>", c -> c.reply, HijackConfig.Reply.TEMPORARY),
-            read("<reply>5XX</reply>", c -> c.reply, HijackConfig.Reply.PERMANENT),
+            read("<reply>4xx</reply>", c -> c.reply, HijackConfig.LimitReply.TEMPORARY),
+            read("<reply>5XX</reply>", c -> c.reply, HijackConfig.LimitReply.PERMANENT),
             read("<freezeOnLimit>true</freezeOnLimit>", c -> c.freezeOnLimit, true),
             read("<distinctIps><mode>enforce</mode></distinctIps>", c -> c.distinctIpsMode, Mode.ENFORCE),
             read("<distinctIps><max>3</max></distinctIps>", c -> c.distinctIps.max(), 3),

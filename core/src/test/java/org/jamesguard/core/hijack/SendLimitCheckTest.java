@@ -1,8 +1,8 @@
 package org.jamesguard.core.hijack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jamesguard.core.hijack.HijackConfig.Reply.PERMANENT;
-import static org.jamesguard.core.hijack.HijackConfig.Reply.TEMPORARY;
+import static org.jamesguard.core.hijack.HijackConfig.LimitReply.PERMANENT;
+import static org.jamesguard.core.hijack.HijackConfig.LimitReply.TEMPORARY;
 import static org.jamesguard.core.store.CounterStore.Acquisition.acquired;
 import static org.jamesguard.core.store.CounterStore.Acquisition.refused;
 
@@ -40,7 +40,7 @@ class SendLimitCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    void decides(String name, Acquisition acquisition, HijackConfig.Reply reply, boolean freeze, String expected) {
+    void decides(String name, Acquisition acquisition, HijackConfig.LimitReply reply, boolean freeze, String expected) {
         assertThat(SendLimitCheck.check(acquisition, IpClass.OTHER, HUNDRED, reply, freeze)).hasToString(expected);
     }
 

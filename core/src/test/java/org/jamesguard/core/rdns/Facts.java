@@ -20,32 +20,31 @@ final class Facts {
     }
 
     static DomainLookup found(String domain, boolean hasMx, String... addresses) {
-        return DomainLookup.of(domain, Status.FOUND, addresses(addresses), hasMx, List.of(domain), false, "");
+        return DomainLookup.builder(domain, Status.FOUND).addresses(addresses(addresses)).hasMx(hasMx).build();
     }
 
     static DomainLookup nxdomain(String domain) {
-        return DomainLookup.of(domain, Status.NXDOMAIN, Set.of(), false, List.of(domain), false, "no such domain");
+        return DomainLookup.builder(domain, Status.NXDOMAIN).detail("no such domain").build();
     }
 
     static DomainLookup nodata(String domain) {
-        return DomainLookup.of(domain, Status.NODATA, Set.of(), false, List.of(domain), false, "no A, AAAA or MX record");
+        return DomainLookup.builder(domain, Status.NODATA).detail("no A, AAAA or MX record").build();
     }
 
     static DomainLookup nullMx(String domain) {
-        return DomainLookup.of(domain, Status.NULL_MX, Set.of(), false, List.of(domain), false,
-            "null MX, the domain accepts no mail");
+        return DomainLookup.builder(domain, Status.NULL_MX).detail("null MX, the domain accepts no mail").build();
     }
 
     /** A lookup that timed out, keeping whatever answers came. */
     static DomainLookup temperror(String domain, boolean hasMx, String... addresses) {
-        return DomainLookup.of(domain, Status.TEMPERROR, addresses(addresses), hasMx, List.of(domain), false,
-            domain + "/MX: timeout");
+        return DomainLookup.builder(domain, Status.TEMPERROR).addresses(addresses(addresses)).hasMx(hasMx)
+            .detail(domain + "/MX: timeout").build();
     }
 
     /** The query cap left MX hosts unasked. */
     static DomainLookup limited(String domain, String... addresses) {
-        return DomainLookup.of(domain, Status.FOUND, addresses(addresses), true, List.of(domain), true,
-            "query limit reached, not asked: mx9." + domain + "/A");
+        return DomainLookup.builder(domain, Status.FOUND).addresses(addresses(addresses)).hasMx(true).limited(true)
+            .detail("query limit reached, not asked: mx9." + domain + "/A").build();
     }
 
     static IprevResult pass() {

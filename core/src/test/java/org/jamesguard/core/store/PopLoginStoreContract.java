@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.testing.Concurrently;
 import org.jamesguard.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;

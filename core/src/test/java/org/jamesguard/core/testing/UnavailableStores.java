@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.hijack.FreezeRecord;
 import org.jamesguard.core.store.CounterStore;
 import org.jamesguard.core.store.DistinctStore;
 import org.jamesguard.core.store.FreezeStore;
+import org.jamesguard.core.store.PopLoginStore;
 import org.jamesguard.core.store.ScreenEntry;
 import org.jamesguard.core.store.ScreenStore;
 import org.jamesguard.core.store.StoreUnavailableException;

@@ -53,8 +53,7 @@ public class GuardAuthenticateProcessor extends AuthenticateProcessor {
     @Override
     protected void doAuth(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder,
                           HumanReadableText failed) {
-        ImapLogins.screened(screenedLogins, attempt.getAuthenticationId(), session)
-            .or(() -> ImapLogins.withPassword(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), session))
+        ImapLogins.passwordLogin(screenedLogins, frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), null, session)
             .ifPresentOrElse(refusal -> no(request, responder, refusal),
                 () -> super.doAuth(attempt, session, request, responder, failed));
     }
@@ -63,9 +62,8 @@ public class GuardAuthenticateProcessor extends AuthenticateProcessor {
     @Override
     protected void doAuthWithDelegation(AuthenticationAttempt attempt, ImapSession session, ImapRequest request,
                                         Responder responder) {
-        ImapLogins.screened(screenedLogins, attempt.getAuthenticationId(), session)
-            .or(() -> ImapLogins.withPasswordActingAs(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(),
-                attempt.getDelegateUserName().orElse(null), session))
+        ImapLogins.passwordLogin(screenedLogins, frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(),
+                attempt.getDelegateUserName().orElse(null), session)
             .ifPresentOrElse(refusal -> no(request, responder, refusal),
                 () -> super.doAuthWithDelegation(attempt, session, request, responder));
     }

@@ -33,8 +33,7 @@ public class GuardLoginProcessor extends LoginProcessor {
     @Override
     protected void doAuth(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder,
                           HumanReadableText failed) {
-        ImapLogins.screened(screenedLogins, attempt.getAuthenticationId(), session)
-            .or(() -> ImapLogins.withPassword(frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), session))
+        ImapLogins.passwordLogin(screenedLogins, frozenLogins, attempt.getAuthenticationId(), attempt.getPassword(), null, session)
             .ifPresentOrElse(refusal -> no(request, responder, refusal),
                 () -> super.doAuth(attempt, session, request, responder, failed));
     }

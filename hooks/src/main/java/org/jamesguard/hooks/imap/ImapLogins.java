@@ -38,8 +38,14 @@ final class ImapLogins {
             .map(ImapLogins::text);
     }
 
+    /** LOGIN or AUTHENTICATE PLAIN, acting for {@code actingAs} when not null: the screen first, then the freeze. */
+    static Optional<HumanReadableText> passwordLogin(ScreenedLogins screen, FrozenLogins logins, Username user,
+                                                     String password, Username actingAs, ImapSession session) {
+        return screened(screen, user, session).or(() -> withPasswordActingAs(logins, user, password, actingAs, session));
+    }
+
     /** A login with a password, before James checks it: refused only when the password is right. */
-    static Optional<HumanReadableText> withPassword(FrozenLogins logins, Username user, String password, ImapSession session) {
+    private static Optional<HumanReadableText> withPassword(FrozenLogins logins, Username user, String password, ImapSession session) {
         if (user == null || password == null) {
             return Optional.empty();
         }
@@ -47,8 +53,8 @@ final class ImapLogins {
     }
 
     /** A login with a password acting for {@code actingAs} (a delegation), before James checks it. */
-    static Optional<HumanReadableText> withPasswordActingAs(FrozenLogins logins, Username user, String password,
-                                                            Username actingAs, ImapSession session) {
+    private static Optional<HumanReadableText> withPasswordActingAs(FrozenLogins logins, Username user, String password,
+                                                                    Username actingAs, ImapSession session) {
         if (actingAs == null) {
             return withPassword(logins, user, password, session);
         }

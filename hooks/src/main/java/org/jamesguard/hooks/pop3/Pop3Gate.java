@@ -25,10 +25,11 @@ import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Reply;
 import org.jamesguard.core.auth.Pop3Logins;
-import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.hijack.FrozenLogins;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.screen.ScreenedLogins;
+import org.jamesguard.core.store.PopLoginStore;
+import org.jamesguard.hooks.Listeners;
 
 import com.google.common.collect.ImmutableList;
 
@@ -122,9 +123,8 @@ public class Pop3Gate implements CommandHandler<POP3Session>, ExtensibleHandler,
         return response;
     }
 
-    /** Listeners have no name James exposes to handlers: we name them by their bound port. */
     static String listener(POP3Session session) {
-        return "pop3:" + session.getLocalAddress().getPort();
+        return Listeners.name("pop3", session);
     }
 
     private static AuditContext context(POP3Session session, String account) {

@@ -72,8 +72,7 @@ public class HijackGate implements MailHook, RcptHook, JamesMessageHook, Protoco
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
-        HookResult result = HEADERS.reply(session, policy.atMessage(SmtpSessions.snapshot(session, trusted)), State.Transaction);
-        return result == HookResult.DECLINED ? HEADERS.writeTo(session) : result;
+        return HEADERS.atMessage(session, policy.atMessage(SmtpSessions.snapshot(session, trusted)));
     }
 
     /** C8: every 5xx answer to RCPT in an authenticated session counts; at the limit the reply becomes the freeze. */

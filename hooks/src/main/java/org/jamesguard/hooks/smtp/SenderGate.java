@@ -25,10 +25,10 @@ import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.auth.LocalAccounts;
-import org.jamesguard.core.auth.PopLoginStore;
 import org.jamesguard.core.auth.SenderPolicy;
 import org.jamesguard.core.auth.SenderPolicyConfig;
 import org.jamesguard.core.net.NetworkClasses;
+import org.jamesguard.core.store.PopLoginStore;
 
 /**
  * SPEC A1–A10, H1, H2: who must authenticate, which return-path (MAIL, RCPT) and which From: (end of DATA)
@@ -87,9 +87,8 @@ public class SenderGate implements MailHook, RcptHook, MessageHook, DataLineFilt
 
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
-        HookResult result = HEADERS.reply(session, policy.atData(SmtpSessions.snapshot(session, trusted),
-            () -> ClientHeaderCapture.of(session)), State.Transaction);
-        return result == HookResult.DECLINED ? HEADERS.writeTo(session) : result;
+        return HEADERS.atMessage(session, policy.atData(SmtpSessions.snapshot(session, trusted),
+            () -> ClientHeaderCapture.of(session)));
     }
 
     /** Captures the client's header section before James's own line filters touch it; see {@link ClientHeaderCapture}. */

@@ -54,6 +54,19 @@ final class SessionHeaders {
         return SmtpReplies.hookResult(result.decision());
     }
 
+    /** For a message hook: its decision, with the pending headers written into the message when it is accepted. */
+    HookResult atMessage(SMTPSession session, Decision decision) {
+        return writtenIfAccepted(session, reply(session, decision, State.Transaction));
+    }
+
+    HookResult atMessage(SMTPSession session, StageResult result) {
+        return writtenIfAccepted(session, reply(session, result, State.Transaction));
+    }
+
+    private HookResult writtenIfAccepted(SMTPSession session, HookResult result) {
+        return result == HookResult.DECLINED ? writeTo(session) : result;
+    }
+
     /** Writes the pending headers into the message being received; for message hooks, which then decline. */
     HookResult writeTo(SMTPSession session) {
         Mail mail = session.getAttachment(SMTPConstants.MAIL, State.Transaction)

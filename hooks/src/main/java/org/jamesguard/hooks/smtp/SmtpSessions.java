@@ -18,6 +18,7 @@ import org.jamesguard.core.SessionSnapshot;
 import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.net.EmailAddress;
 import org.jamesguard.core.net.IpAddresses;
+import org.jamesguard.hooks.Listeners;
 
 /** Reads James's SMTP session into core's {@link SessionSnapshot}. The only place that knows both. */
 public final class SmtpSessions {
@@ -38,8 +39,6 @@ public final class SmtpSessions {
             .sessionId(session.getSessionID())
             .listener(connection.listener)
             .trusted(connection.trusted)
-            .tls(session.isTLSStarted())
-            .helo(session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null))
             .authUser(Optional.ofNullable(session.getUsername()).map(Username::asString).orElse(null))
             .delegatingLogin(session.getAttachment(DELEGATING_LOGIN, State.Connection).orElse(null))
             .recipients(Envelope.of(session).recipients(session));
@@ -81,8 +80,7 @@ public final class SmtpSessions {
         private Connection(SMTPSession session, TrustedNetworks trusted) {
             remote = session.getRemoteAddress();
             clientIp = IpAddresses.normalize(remote.getAddress());
-            // listeners have no name James exposes to handlers: we name them by their bound port
-            listener = "smtp:" + session.getLocalAddress().getPort();
+            listener = Listeners.name("smtp", session);
             this.trusted = trusted.isTrusted(clientIp) || session.getConfiguration().isRelayingAllowed(clientIp.getHostAddress());
         }
 

@@ -14,10 +14,13 @@ import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.server.core.MailImpl;
 import org.apache.james.smtpserver.SMTPConstants;
 import org.apache.mailet.Mail;
+import org.jamesguard.core.Decision;
 import org.jamesguard.core.Header;
+import org.jamesguard.core.Replies;
 import org.jamesguard.hooks.testing.FakeSmtpSession;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,20 @@ class SessionHeadersTest {
 
         assertThat(values(message, "X-Guard-Report-Only")).containsExactly(REPORT.value(), "second");
         assertThat(values(message, "X-Guard-Reverse-Lookup")).containsExactly("ptr=fail");
+    }
+
+    @Test
+    void aMessageHookWritesTheHeadersOnlyIntoAMessageItAccepts() throws MessagingException {
+        headers.add(session, List.of(WARNING), State.Transaction);
+        Mail refused = receive("From: john@example.com");
+
+        assertThat(headers.atMessage(session, Decision.refuse(Replies.SENDER_NOT_OWNED, false)))
+            .isNotEqualTo(HookResult.DECLINED);
+        assertThat(values(refused, "X-Guard-Reverse-Lookup")).isEmpty();
+
+        assertThat(headers.atMessage(session, Decision.proceedWith(REPORT))).isEqualTo(HookResult.DECLINED);
+        assertThat(values(refused, "X-Guard-Reverse-Lookup")).containsExactly("ptr=fail");
+        assertThat(values(refused, "X-Guard-Report-Only")).containsExactly(REPORT.value());
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jamesguard.core.auth.PopLoginStore;
+import org.jamesguard.core.store.PopLoginStore;
 import org.jamesguard.core.store.StoreConfig;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jamesguard.core.auth.PopLoginStore;
+import org.jamesguard.core.store.PopLoginStore;
 
 import io.lettuce.core.ScriptOutputType;
 

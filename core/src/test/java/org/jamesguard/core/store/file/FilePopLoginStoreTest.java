@@ -1,6 +1,6 @@
 package org.jamesguard.core.store.file;
 
-import org.jamesguard.core.auth.PopLoginStore;
+import org.jamesguard.core.store.PopLoginStore;
 import org.jamesguard.core.store.PopLoginStoreContract;
 import org.jamesguard.core.testing.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;

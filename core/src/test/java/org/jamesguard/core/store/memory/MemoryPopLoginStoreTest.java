@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.jamesguard.core.auth.PopLoginStore;
+import org.jamesguard.core.store.PopLoginStore;
 import org.jamesguard.core.store.PopLoginStoreContract;
 import org.jamesguard.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.jamesguard.core.auth;
+package org.jamesguard.core.store;
 
 import java.time.Instant;
 import java.util.Optional;
