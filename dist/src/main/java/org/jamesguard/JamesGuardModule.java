@@ -268,8 +268,8 @@ public class JamesGuardModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ScreenedLogins screenedLogins(DynamicScreen screen, DecisionRecorder recorder, TrustedNetworks trusted) {
-        return new ScreenedLogins(screen, recorder, trusted);
+    ScreenedLogins screenedLogins(DynamicScreen screen, DecisionRecorder recorder) {
+        return new ScreenedLogins(screen, recorder);
     }
 
     @Provides

@@ -60,6 +60,11 @@ public final class DynamicScreen {
         return ScreenedIpCheck.check(session, store.find(clientKey(session.clientIp()), clock.instant()));
     }
 
+    /** The verdict for a login the protocol answers itself (IMAP, POP3): trusted by this screen's own networks. */
+    public Verdict atLogin(InetAddress clientIp) {
+        return atConnect(SessionSnapshot.builder(clientIp).trusted(trusted.isTrusted(clientIp)).build());
+    }
+
     /**
      * An administrator screens the network of {@code ip} for {@code duration}: refused (empty result, one audit
      * line) for a trusted IP, as {@link #screen(String, boolean, Duration, String, AuditContext)}.

@@ -9,6 +9,7 @@ import org.jamesguard.core.AuditLog;
 import org.jamesguard.core.DecisionRecorder;
 import org.jamesguard.core.Replies;
 import org.jamesguard.core.TrustedNetworks;
+import org.jamesguard.core.net.ClientNetworks;
 import org.jamesguard.core.net.IpAddresses;
 import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.store.StoreFailurePolicy;
@@ -28,10 +29,10 @@ class ScreenedLoginsTest {
     final LogCapture audit = LogCapture.of(AuditLog.LOGGER_NAME);
 
     private final MutableClock clock = new MutableClock();
-    private final DynamicScreen screen = new DynamicScreen(new MemoryScreenStore(), clock);
+    private final DynamicScreen screen = new DynamicScreen(new MemoryScreenStore(), ClientNetworks.of(24, 64),
+        new TrustedNetworks(IpMatcher.parse("192.0.2.9/32")), clock);
     private final ScreenedLogins logins = new ScreenedLogins(screen,
-        new DecisionRecorder(new RecordingMetrics(), StoreFailurePolicy.FAIL_OPEN, false, clock),
-        new TrustedNetworks(IpMatcher.parse("192.0.2.0/24")));
+        new DecisionRecorder(new RecordingMetrics(), StoreFailurePolicy.FAIL_OPEN, false, clock));
 
     private void screen(String ip) {
         screen.screen(ip, false, Duration.ofMinutes(10), "failed AUTH", AuditContext.forIp(ip));
@@ -56,8 +57,9 @@ class ScreenedLoginsTest {
 
     @Test
     void aTrustedIpIsNeverRefused() {
-        screen("192.0.2.9");
+        screen("192.0.2.10");
 
-        assertThat(logins.atLogin(IpAddresses.parse("192.0.2.9"), CONTEXT)).isEmpty();
+        assertThat(logins.atLogin(IpAddresses.parse("192.0.2.10"), CONTEXT)).contains(Replies.SCREENED);
+        assertThat(logins.atLogin(IpAddresses.parse("192.0.2.9"), CONTEXT)).as("trusted, in the screened network").isEmpty();
     }
 }

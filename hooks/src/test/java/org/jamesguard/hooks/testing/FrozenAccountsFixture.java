@@ -4,10 +4,8 @@ import java.time.Duration;
 
 import org.jamesguard.core.AuditContext;
 import org.jamesguard.core.DecisionRecorder;
-import org.jamesguard.core.TrustedNetworks;
 import org.jamesguard.core.hijack.FrozenAccounts;
 import org.jamesguard.core.hijack.FrozenLogins;
-import org.jamesguard.core.net.IpMatcher;
 import org.jamesguard.core.screen.DynamicScreen;
 import org.jamesguard.core.screen.ScreenedLogins;
 import org.jamesguard.core.store.StoreFailurePolicy;
@@ -39,7 +37,7 @@ public final class FrozenAccountsFixture {
         }
         DecisionRecorder recorder = new DecisionRecorder(new RecordingMetrics(), StoreFailurePolicy.FAIL_OPEN, false, clock);
         logins = new FrozenLogins(new FrozenAccounts(store, recorder), credentials);
-        screenedLogins = new ScreenedLogins(screen, recorder, new TrustedNetworks(IpMatcher.NONE));
+        screenedLogins = new ScreenedLogins(screen, recorder);
     }
 
     /** {@code owner} lets {@code acting} act as it (a James delegation). */
