@@ -72,18 +72,18 @@ public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook, Comman
 
     @Override
     public Response onConnect(SMTPSession session) {
-        Decision decision = check(session);
+        Decision decision = check(session, SmtpSessions.snapshot(session, trusted));
         // a CommandHandler too: James's JMX command statistics read the code of its connect reply
         return decision.refuses() ? SmtpReplies.response(decision) : SmtpReplies.NO_COMMAND_RESPONSE;
     }
 
     @Override
     public HookResult doHelo(SMTPSession session, String helo) {
-        String ip = SmtpSessions.snapshot(session, trusted).clientIpText();
-        if (session.getAttachment(CHECKED_IP, State.Connection).filter(ip::equals).isPresent()) {
+        SessionSnapshot snapshot = SmtpSessions.snapshot(session, trusted);
+        if (session.getAttachment(CHECKED_IP, State.Connection).filter(snapshot.clientIpText()::equals).isPresent()) {
             return HookResult.DECLINED;
         }
-        return SmtpReplies.hookResult(check(session));
+        return SmtpReplies.hookResult(check(session, snapshot));
     }
 
     @Override
@@ -94,13 +94,13 @@ public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook, Comman
     /** A screened IP may not go on guessing passwords in a session it opened earlier; otherwise the AUTH handlers answer. */
     @Override
     public Response onCommand(SMTPSession session, Request request) {
-        Decision decision = check(session);
+        Decision decision = check(session, SmtpSessions.snapshot(session, trusted));
         return decision.refuses() ? SmtpReplies.response(decision) : null;
     }
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {
-        return SmtpReplies.hookResult(check(session));
+        return SmtpReplies.hookResult(check(session, SmtpSessions.snapshot(session, trusted)));
     }
 
     @Override
@@ -108,8 +108,7 @@ public class ScreenGate implements ConnectHandler<SMTPSession>, HeloHook, Comman
         return HEADERS.writeTo(session);
     }
 
-    private Decision check(SMTPSession session) {
-        SessionSnapshot snapshot = SmtpSessions.snapshot(session, trusted);
+    private Decision check(SMTPSession session, SessionSnapshot snapshot) {
         session.setAttachment(CHECKED_IP, snapshot.clientIpText(), State.Connection);
         Decision decision = recorder.decide(ScreenedIpCheck.ID, mode, snapshot.auditContext(), () -> screen.atConnect(snapshot));
         // a report-only note goes into the session's messages once, however often the IP is checked again
